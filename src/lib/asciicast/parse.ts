@@ -1,0 +1,134 @@
+import { AsciicastParseError, limits } from './model.ts';
+import type { EventCode, Marker, Recording, RecordingEvent } from './model.ts';
+
+const knownCodes = new Set<string>(['o', 'i', 'm', 'r', 'x']);
+
+interface Header {
+  version: 2 | 3;
+  cols: number;
+  rows: number;
+  title?: string;
+  command?: string;
+  timestamp?: number;
+  idleTimeLimitMs?: number;
+}
+
+/**
+ * Parses asciicast v2 or v3 text into the shared model. Throws only `AsciicastParseError`.
+ * Output is returned as recorded; neutralising escape sequences is `sanitize.ts`'s job, done when written.
+ */
+export function parseAsciicast(text: string): Recording {
+  if (typeof text !== 'string') throw new AsciicastParseError(0, 'the recording is not text');
+  // A JS string's length counts UTF-16 units, which is at most the UTF-8 byte count: a cheap upper check.
+  if (text.length > limits.maxFileBytes) {
+    throw new AsciicastParseError(0, `the file is larger than ${limits.maxFileBytes} bytes`);
+  }
+  const lines = text.split('\n');
+  let lineIndex = 0;
+  while (lineIndex < lines.length && isBlankOrComment(lines[lineIndex] ?? '')) lineIndex++;
+  if (lineIndex >= lines.length) throw new AsciicastParseError(1, 'the file is empty: expected a JSON header');
+  const header = parseHeader(lines[lineIndex] ?? '', lineIndex + 1);
+
+  const events: RecordingEvent[] = [];
+  const markers: Marker[] = [];
+  let timeMs = 0;
+  let previousSeconds = 0;
+  for (let index = lineIndex + 1; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (isBlankOrComment(line)) continue;
+    const lineNumber = index + 1;
+    const [seconds, code, data] = parseEventLine(line, lineNumber);
+    if (header.version === 2) {
+      if (seconds < previousSeconds) {
+        throw new AsciicastParseError(lineNumber, `time ${seconds} goes backwards (previous ${previousSeconds})`);
+      }
+      previousSeconds = seconds;
+      timeMs = seconds * 1000;
+    } else {
+      timeMs += seconds * 1000;
+    }
+    if (timeMs > limits.maxDurationMs) {
+      throw new AsciicastParseError(lineNumber, `time ${timeMs / 1000} s is past the ${limits.maxDurationMs / 1000} s limit`);
+    }
+    if (!knownCodes.has(code)) continue; // the formats ask players to skip codes they do not know
+    if (code === 'r') parseSize(data, lineNumber);
+    if (code === 'm') markers.push({ eventIndex: events.length, timeMs, label: data });
+    if (code === 'x') attachExitStatus(markers, data);
+    events.push([timeMs, code as EventCode, data]);
+  }
+  return { ...header, events, markers, durationMs: timeMs };
+}
+
+/** Reads a resize payload "COLSxROWS", bounded like the header's size. */
+export function parseSize(data: string, lineNumber: number): { cols: number; rows: number } {
+  const match = /^(\d{1,5})x(\d{1,5})$/.exec(data);
+  if (!match) throw new AsciicastParseError(lineNumber, `resize "${data.slice(0, 40)}" is not COLSxROWS`);
+  return { cols: boundedSize(Number(match[1]), 'cols', lineNumber), rows: boundedSize(Number(match[2]), 'rows', lineNumber) };
+}
+
+function attachExitStatus(markers: Marker[], status: string): void {
+  const last = markers.at(-1);
+  if (last && last.exitStatus === undefined) markers[markers.length - 1] = { ...last, exitStatus: status };
+}
+
+function isBlankOrComment(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed === '' || trimmed.startsWith('#');
+}
+
+function parseJson(line: string, lineNumber: number): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new AsciicastParseError(lineNumber, 'not valid JSON');
+  }
+}
+
+function parseHeader(line: string, lineNumber: number): Header {
+  const value = parseJson(line, lineNumber);
+  if (!isObject(value)) throw new AsciicastParseError(lineNumber, 'the header is not a JSON object');
+  const version = value['version'];
+  if (version !== 2 && version !== 3) {
+    throw new AsciicastParseError(lineNumber, `unsupported asciicast version ${JSON.stringify(version) ?? 'missing'} (expected 2 or 3)`);
+  }
+  const term = version === 3 ? value['term'] : value;
+  if (!isObject(term)) throw new AsciicastParseError(lineNumber, 'the v3 header has no "term" object');
+  const cols = boundedSize(term[version === 3 ? 'cols' : 'width'], 'cols', lineNumber);
+  const rows = boundedSize(term[version === 3 ? 'rows' : 'height'], 'rows', lineNumber);
+  const header: Header = { version, cols, rows };
+  const title = value['title'];
+  if (typeof title === 'string') header.title = title;
+  const command = value['command'];
+  if (typeof command === 'string') header.command = command;
+  const timestamp = value['timestamp'];
+  if (typeof timestamp === 'number' && Number.isFinite(timestamp)) header.timestamp = timestamp;
+  const idle = value['idle_time_limit'];
+  if (typeof idle === 'number' && Number.isFinite(idle) && idle > 0) header.idleTimeLimitMs = idle * 1000;
+  return header;
+}
+
+function boundedSize(value: unknown, what: 'cols' | 'rows', lineNumber: number): number {
+  const max = what === 'cols' ? limits.maxCols : limits.maxRows;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new AsciicastParseError(lineNumber, `${what} must be a whole number from 1 to ${max}, got ${JSON.stringify(value) ?? 'nothing'}`);
+  }
+  return value;
+}
+
+function parseEventLine(line: string, lineNumber: number): [number, string, string] {
+  const value = parseJson(line, lineNumber);
+  if (!Array.isArray(value) || value.length < 3) {
+    throw new AsciicastParseError(lineNumber, 'an event must be an array [time, code, data]');
+  }
+  const [time, code, data] = value as unknown[];
+  if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
+    throw new AsciicastParseError(lineNumber, `time must be a finite number of seconds, not negative, got ${JSON.stringify(time) ?? 'nothing'}`);
+  }
+  if (typeof code !== 'string' || code.length === 0) throw new AsciicastParseError(lineNumber, 'the event code must be a string');
+  if (typeof data !== 'string') throw new AsciicastParseError(lineNumber, 'the event data must be a string');
+  return [time, code, data];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
