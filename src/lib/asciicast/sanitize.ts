@@ -86,6 +86,11 @@ export class OutputSanitizer {
     return out;
   }
 
+  /** True when no half-read sequence is held back, so the output so far is complete. */
+  get idle(): boolean {
+    return this.state === 'ground';
+  }
+
   /** Forget any half-read sequence, e.g. before replaying from a keyframe. */
   reset(): void {
     this.state = 'ground';

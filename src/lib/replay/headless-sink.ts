@@ -1,0 +1,40 @@
+import { Terminal } from '@xterm/headless';
+import { SerializeAddon } from '@xterm/addon-serialize';
+import type { TerminalSink } from './player.ts';
+
+/** A sink over @xterm/headless: used at build time (posters, transcripts) and by the driver's tests. */
+export class HeadlessSink implements TerminalSink {
+  readonly terminal: Terminal;
+  private readonly serializer = new SerializeAddon();
+
+  constructor(cols: number, rows: number, scrollback = 1000) {
+    this.terminal = new Terminal({ cols, rows, scrollback, allowProposedApi: true });
+    this.terminal.loadAddon(this.serializer);
+  }
+
+  write(data: string, done?: () => void): void {
+    this.terminal.write(data, done);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.terminal.resize(cols, rows);
+  }
+
+  reset(): void {
+    this.terminal.reset();
+  }
+
+  snapshot(): string {
+    return this.serializer.serialize({ scrollback: 0 });
+  }
+
+  /** The visible screen as plain text, one string per row, trailing spaces trimmed. */
+  screenText(): string[] {
+    const buffer = this.terminal.buffer.active;
+    return Array.from({ length: this.terminal.rows }, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+  }
+
+  dispose(): void {
+    this.terminal.dispose();
+  }
+}

@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseAsciicast } from '../asciicast/parse.ts';
+import type { Recording } from '../asciicast/model.ts';
+import { HeadlessSink } from './headless-sink.ts';
+import { ReplayPlayer } from './player.ts';
+import type { FrameClock, PlayerEventMap } from './player.ts';
+
+const fixture = (name: string): Recording =>
+  parseAsciicast(readFileSync(new URL(`../../../tests/fixtures/casts/${name}`, import.meta.url), 'utf8'));
+
+/** A clock the test moves by hand: `advance(ms)` runs the frame that was requested. */
+class FakeClock implements FrameClock {
+  time = 0;
+  private callbacks = new Map<number, () => void>();
+  private nextHandle = 1;
+  now(): number {
+    return this.time;
+  }
+  requestFrame(callback: () => void): number {
+    this.callbacks.set(this.nextHandle, callback);
+    return this.nextHandle++;
+  }
+  cancelFrame(handle: number): void {
+    this.callbacks.delete(handle);
+  }
+  get pendingFrames(): number {
+    return this.callbacks.size;
+  }
+  runFrames(): void {
+    const due = [...this.callbacks.values()];
+    this.callbacks.clear();
+    for (const callback of due) callback();
+  }
+}
+
+/** Records every event the player emits, in order. */
+function recorder(player: ReplayPlayer): { log: string[] } {
+  const log: string[] = [];
+  const types: (keyof PlayerEventMap)[] = ['state', 'marker', 'error', 'resize'];
+  for (const type of types) player.on(type, (value) => log.push(`${type}:${typeof value === 'object' && !(value instanceof Error) ? JSON.stringify(value) : String(value)}`));
+  return { log };
+}
+
+function setup(name: string, options = {}): { player: ReplayPlayer; sink: HeadlessSink; clock: FakeClock; log: string[]; recording: Recording } {
+  const recording = fixture(name);
+  const sink = new HeadlessSink(recording.cols, recording.rows);
+  const clock = new FakeClock();
+  const player = new ReplayPlayer(recording, sink, clock, options);
+  return { player, sink, clock, recording, ...recorder(player) };
+}
+
+/** Waits for everything written so far to be parsed by the headless terminal. */
+const settle = (sink: HeadlessSink): Promise<void> => new Promise((resolve) => sink.write('', resolve));
+
+describe('ReplayPlayer', () => {
+  it('loads to the last frame, showing what the real run printed', async () => {
+    const { player, sink, log } = setup('colours.cast');
+    await player.load();
+    expect(player.state).toBe('ended');
+    expect(player.position).toBe(player.durationMs);
+    const screen = sink.screenText().join('\n');
+    expect(screen).toContain('line 3');
+    expect(screen).toContain('No such file or directory');
+    expect(log).toEqual(['state:ended']);
+  });
+
+  it('loads to a chosen time and shows the terminal as it was then', async () => {
+    const { player, sink, recording } = setup('colours.cast');
+    const helloMarker = recording.markers.findIndex((marker) => marker.label.startsWith('echo'));
+    await player.load(player.markerTime(recording.markers[helloMarker + 1]!));
+    expect(player.state).toBe('paused');
+    const screen = sink.screenText().join('\n');
+    expect(screen).toContain('Hello, World!');
+    expect(screen).not.toContain('No such file');
+  });
+
+  it('plays against the clock, batching each frame, emitting markers and ending', async () => {
+    const { player, sink, clock, log, recording } = setup('colours.cast');
+    await player.load(0);
+    expect(sink.screenText().join('').trim()).toBe('');
+    await player.play();
+    expect(player.state).toBe('playing');
+    // Half a second of recording: the prompt and the first keystrokes, nothing of the last command.
+    clock.time += 500;
+    await runFrame(clock, player);
+    await settle(sink);
+    expect(player.position).toBe(500);
+    expect(sink.screenText()[0]).toMatch(/^learner:\/\$ printf/);
+    // The rest in big steps; the frame loop keeps asking for frames until the end.
+    while (player.state === 'playing') {
+      clock.time += 1000;
+      await runFrame(clock, player);
+    }
+    await settle(sink);
+    expect(player.state).toBe('ended');
+    expect(log.filter((entry) => entry.startsWith('marker:'))).toEqual(recording.markers.map((_, index) => `marker:${index}`));
+    expect(log.at(-1)).toBe('state:ended');
+    expect(clock.pendingFrames).toBe(0);
+  });
+
+  it('pauses, keeps its position, and resumes from it', async () => {
+    const { player, clock } = setup('colours.cast');
+    await player.load(0);
+    await player.play();
+    clock.time += 300;
+    await runFrame(clock, player);
+    await player.pause();
+    expect(player.state).toBe('paused');
+    clock.time += 5000; // time passing while paused must not move the position
+    await player.play();
+    clock.time += 100;
+    await runFrame(clock, player);
+    expect(player.position).toBe(400);
+  });
+
+  it('plays faster at 4× and clamps speeds outside 0.5–4', async () => {
+    const { player, clock } = setup('colours.cast');
+    await player.load(0);
+    player.setSpeed(4);
+    await player.play();
+    clock.time += 100;
+    await runFrame(clock, player);
+    expect(player.position).toBe(400);
+    player.setSpeed(10);
+    expect(player.speed).toBe(4);
+    player.setSpeed(0.1);
+    expect(player.speed).toBe(0.5);
+  });
+
+  it('shortens pauses to the idle-time limit', async () => {
+    const limited = setup('resize-and-clear.cast', { idleTimeLimitMs: 200 });
+    const full = setup('resize-and-clear.cast');
+    expect(limited.player.durationMs).toBeLessThan(full.player.durationMs - 1000);
+    const times = [...limited.player.timeline.times];
+    const gaps = times.map((time, index) => time - (times[index - 1] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(200);
+  });
+
+  it('seeks backwards and forwards to the same screen a straight replay gives', async () => {
+    const { player, sink, recording } = setup('resize-and-clear.cast');
+    await player.load();
+    const reference = setup('resize-and-clear.cast');
+    const clearAt = player.markerTime(recording.markers[2]!);
+    await reference.player.load(clearAt);
+    await player.seek(clearAt);
+    expect(sink.screenText()).toEqual(reference.sink.screenText());
+    await player.seek(player.durationMs);
+    expect(player.state).toBe('ended');
+    expect(sink.screenText().join('\n')).toContain('after a pause');
+  });
+
+  it('follows resizes while playing and when seeking back before them', async () => {
+    const { player, sink, log } = setup('resize-and-clear.cast');
+    await player.load();
+    expect(player.size).toEqual({ cols: 90, rows: 14 });
+    expect(sink.terminal.cols).toBe(90);
+    await player.seek(0);
+    expect(sink.terminal.cols).toBe(72);
+    expect(log).toContain('resize:{"cols":72,"rows":12}');
+  });
+
+  it('steps through commands with next and previous', async () => {
+    const { player, recording } = setup('colours.cast');
+    await player.load(0);
+    await player.nextCommand();
+    expect(player.currentMarkerIndex()).toBe(0);
+    await player.nextCommand();
+    await player.nextCommand();
+    expect(player.currentMarkerIndex()).toBe(2);
+    expect(player.position).toBe(player.markerTime(recording.markers[2]!));
+    await player.previousCommand();
+    expect(player.currentMarkerIndex()).toBe(1);
+    await player.seekToMarker(4);
+    await player.nextCommand();
+    expect(player.state).toBe('ended');
+  });
+
+  it('steps one frame of output at a time, both ways', async () => {
+    const { player, sink } = setup('colours.cast');
+    await player.load(0);
+    await player.stepFrame(1);
+    const first = player.position;
+    expect(first).toBeGreaterThan(0);
+    expect(sink.screenText()[0]).toContain('learner');
+    await player.stepFrame(1);
+    expect(player.position).toBeGreaterThan(first);
+    await player.stepFrame(-1);
+    expect(player.position).toBe(first);
+  });
+
+  it('restarts from zero when played after the end', async () => {
+    const { player, sink } = setup('colours.cast');
+    await player.load();
+    await player.play();
+    expect(player.state).toBe('playing');
+    expect(player.position).toBe(0);
+    await settle(sink);
+    expect(sink.screenText().join('').trim()).toBe('');
+  });
+
+  it('reports a failing sink as an error state and error event', async () => {
+    const recording = fixture('colours.cast');
+    const sink = new HeadlessSink(recording.cols, recording.rows);
+    const broken = Object.assign(Object.create(sink) as HeadlessSink, {
+      write: () => {
+        throw new Error('sink gone');
+      },
+    });
+    const player = new ReplayPlayer(recording, broken, new FakeClock());
+    const { log } = recorder(player);
+    await player.load();
+    expect(player.state).toBe('error');
+    expect(log).toEqual(['state:error', 'error:Error: sink gone']);
+    await player.play();
+    expect(player.state).toBe('error');
+  });
+});
+
+describe('keyframes on a large real recording', () => {
+  it('takes keyframes while loading and seeks to the same screen as a replay from zero', async () => {
+    // A real coloured `ls -la /usr/bin` (record-fixtures.ts), with keyframes every 8 kB instead of 128 kB.
+    const options = { keyframeSpacingChars: 8 * 1024 };
+    const { player, sink } = setup('listing.cast', options);
+    await player.load();
+    expect(player.keyframeCount).toBeGreaterThan(3);
+    for (const fraction of [0.9, 0.13, 0.5, 0.77, 0.02]) {
+      const time = player.durationMs * fraction;
+      await player.seek(time);
+      // Compare with a plain write of everything up to that time, no player and no keyframes involved.
+      const recording = fixture('listing.cast');
+      const plain = new HeadlessSink(recording.cols, recording.rows);
+      const upTo = recording.events.filter(([eventTime, code]) => code === 'o' && eventTime <= time);
+      await new Promise<void>((resolve) => plain.write(upTo.map(([, , data]) => data).join(''), resolve));
+      expect(sink.screenText()).toEqual(plain.screenText());
+    }
+  });
+});
+
+async function runFrame(clock: FakeClock, player: ReplayPlayer): Promise<void> {
+  clock.runFrames();
+  await player.settled();
+}

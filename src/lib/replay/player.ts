@@ -1,0 +1,351 @@
+import type { Marker, Recording } from '../asciicast/model.ts';
+import { OutputSanitizer } from '../asciicast/sanitize.ts';
+import { parseSize } from '../asciicast/parse.ts';
+import { KeyframeStore, keyframeSpacingChars } from './keyframes.ts';
+import { transition } from './machine.ts';
+import type { PlayerAction, PlayerState } from './machine.ts';
+import { buildTimeline, eventCountAt } from './timeline.ts';
+import type { Timeline } from './timeline.ts';
+
+/** Where output goes: xterm.js in the browser (`xterm-sink.ts`), @xterm/headless in tests and the build. */
+export interface TerminalSink {
+  /** Queue output; `done` runs once the terminal has parsed it (and everything queued before it). */
+  write(data: string, done?: () => void): void;
+  resize(cols: number, rows: number): void;
+  /** Full reset (RIS), scrollback included. */
+  reset(): void;
+  /** The current screen as escape sequences that rebuild it after `reset()`. */
+  snapshot(): string;
+}
+
+/** Wall clock and frame scheduling; `requestAnimationFrame` in the browser, a hand-driven fake in tests. */
+export interface FrameClock {
+  now(): number;
+  requestFrame(callback: () => void): number;
+  cancelFrame(handle: number): void;
+}
+
+export interface PlayerEventMap {
+  state: PlayerState;
+  /** Playback position in ms, after each frame and each seek. */
+  position: number;
+  /** Index in `recording.markers` of a marker reached while playing. */
+  marker: number;
+  error: Error;
+  resize: { cols: number; rows: number };
+}
+
+export interface PlayerOptions {
+  /** 0.5–4; default 1. */
+  speed?: number;
+  /** Pauses longer than this many ms are shortened to it; default: the recording's own limit, else none. */
+  idleTimeLimitMs?: number;
+  /** Output characters between keyframes; default `keyframeSpacingChars`. Tests use small values. */
+  keyframeSpacingChars?: number;
+}
+
+export const minSpeed = 0.5;
+export const maxSpeed = 4;
+
+type Listener<T> = (value: T) => void;
+
+/** A possibly unfinished escape sequence at the end of a chunk: never snapshot in the middle of one. */
+const openSequenceAtEnd = /\u001b(?:[[\]P_^X]?[^\u0007\u001b\\a-zA-Z@`{|}~]*)?$/;
+
+/**
+ * Plays a parsed recording into a terminal sink against the wall clock (see machine.ts for the states).
+ * Commands run one at a time through a queue, so a seek never interleaves with a frame's writes.
+ */
+export class ReplayPlayer {
+  readonly recording: Recording;
+  readonly timeline: Timeline;
+  state: PlayerState = 'loading';
+  /** Playback position in ms (idle limit applied). */
+  position = 0;
+  speed = 1;
+
+  private readonly sink: TerminalSink;
+  private readonly clock: FrameClock;
+  private readonly keyframes = new KeyframeStore();
+  private readonly sanitizer = new OutputSanitizer();
+  /** Output characters before each event: how much a replay between two events has to write. */
+  private readonly outputBefore: Float64Array;
+  /** Playback times of output events, for frame stepping. */
+  private readonly outputTimes: Float64Array;
+  private readonly listeners = new Map<keyof PlayerEventMap, Set<Listener<never>>>();
+  private applied = 0;
+  private cols: number;
+  private rows: number;
+  private queue: Promise<void> = Promise.resolve();
+  private frameHandle: number | undefined;
+  private anchorWall = 0;
+  private anchorPosition = 0;
+  private disposed = false;
+  private readonly spacing: number;
+
+  constructor(recording: Recording, sink: TerminalSink, clock: FrameClock, options: PlayerOptions = {}) {
+    this.recording = recording;
+    this.sink = sink;
+    this.clock = clock;
+    this.cols = recording.cols;
+    this.rows = recording.rows;
+    this.speed = clampSpeed(options.speed ?? 1);
+    this.spacing = options.keyframeSpacingChars ?? keyframeSpacingChars;
+    this.timeline = buildTimeline(recording, options.idleTimeLimitMs ?? recording.idleTimeLimitMs ?? Infinity);
+    this.outputBefore = new Float64Array(recording.events.length + 1);
+    const outputTimes: number[] = [];
+    recording.events.forEach(([, code, data], index) => {
+      const isOutput = code === 'o';
+      this.outputBefore[index + 1] = (this.outputBefore[index] as number) + (isOutput ? data.length : 0);
+      if (isOutput && outputTimes.at(-1) !== this.timeline.times[index]) outputTimes.push(this.timeline.times[index] as number);
+    });
+    this.outputTimes = Float64Array.from(outputTimes);
+  }
+
+  get durationMs(): number {
+    return this.timeline.durationMs;
+  }
+
+  get size(): { cols: number; rows: number } {
+    return { cols: this.cols, rows: this.rows };
+  }
+
+  get keyframeCount(): number {
+    return this.keyframes.size;
+  }
+
+  on<K extends keyof PlayerEventMap>(type: K, listener: Listener<PlayerEventMap[K]>): () => void {
+    const set = this.listeners.get(type) ?? new Set();
+    set.add(listener as Listener<never>);
+    this.listeners.set(type, set);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  /** Writes the whole recording once (taking keyframes), then shows `startAtMs` or, by default, the last frame. */
+  load(startAtMs?: number): Promise<void> {
+    return this.run(async () => {
+      await this.apply(this.recording.events.length, true);
+      const atEnd = startAtMs === undefined || startAtMs >= this.durationMs;
+      if (atEnd) this.setPosition(this.durationMs);
+      else await this.moveTo(startAtMs);
+      this.dispatch({ type: 'loaded', atEnd });
+    });
+  }
+
+  play(): Promise<void> {
+    return this.run(async () => {
+      if (this.state === 'ended') await this.moveTo(0);
+      if (!this.dispatch({ type: 'play' })) return;
+      this.anchor();
+      this.scheduleFrame();
+    });
+  }
+
+  pause(): Promise<void> {
+    return this.run(async () => {
+      this.dispatch({ type: 'pause' });
+    });
+  }
+
+  togglePlay(): Promise<void> {
+    return this.state === 'playing' ? this.pause() : this.play();
+  }
+
+  seek(timeMs: number): Promise<void> {
+    return this.run(async () => {
+      if (this.state === 'loading' || this.state === 'error') return;
+      const target = Math.min(Math.max(0, timeMs), this.durationMs);
+      await this.moveTo(target);
+      this.dispatch({ type: 'seek', atEnd: target >= this.durationMs });
+      this.anchor();
+    });
+  }
+
+  /** Jumps to the start of marker `index` (the moment before its command is typed). */
+  seekToMarker(index: number): Promise<void> {
+    const marker = this.recording.markers[index];
+    return marker ? this.seek(this.markerTime(marker)) : Promise.resolve();
+  }
+
+  nextCommand(): Promise<void> {
+    const next = this.recording.markers.findIndex((marker) => this.markerTime(marker) > this.position + 0.5);
+    return next === -1 ? this.seek(this.durationMs) : this.seekToMarker(next);
+  }
+
+  /** To the start of the current command, or of the previous one when already at (or near) its start. */
+  previousCommand(): Promise<void> {
+    const markers = this.recording.markers;
+    let index = this.currentMarkerIndex();
+    if (index >= 0 && this.position - this.markerTime(markers[index] as Marker) < 1000) index--;
+    return index >= 0 ? this.seekToMarker(index) : this.seek(0);
+  }
+
+  /** Pauses and moves to the next (+1) or previous (-1) moment where output changed. */
+  async stepFrame(direction: 1 | -1): Promise<void> {
+    if (this.state === 'playing') await this.pause();
+    const times = this.outputTimes;
+    const count = eventCountAt(times, this.position);
+    const target = direction === 1 ? times[count] : times[count - 2];
+    await this.seek(target ?? (direction === 1 ? this.durationMs : 0));
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = clampSpeed(speed);
+    this.anchor();
+  }
+
+  /** The last marker at or before the position, -1 before the first. */
+  currentMarkerIndex(): number {
+    let found = -1;
+    this.recording.markers.forEach((marker, index) => {
+      if (this.markerTime(marker) <= this.position) found = index;
+    });
+    return found;
+  }
+
+  markerTime(marker: Marker): number {
+    return this.timeline.times[marker.eventIndex] ?? 0;
+  }
+
+  /** Resolves once every command issued so far (and the frame in flight) has finished. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.frameHandle !== undefined) this.clock.cancelFrame(this.frameHandle);
+    this.listeners.clear();
+  }
+
+  private emit<K extends keyof PlayerEventMap>(type: K, value: PlayerEventMap[K]): void {
+    for (const listener of this.listeners.get(type) ?? []) (listener as Listener<PlayerEventMap[K]>)(value);
+  }
+
+  private dispatch(action: PlayerAction): boolean {
+    const next = transition(this.state, action);
+    if (next === null) return false;
+    if (next !== this.state) {
+      this.state = next;
+      this.emit('state', next);
+    }
+    return true;
+  }
+
+  /** Runs one command after the previous has finished; any failure moves the player to `error`. */
+  private run(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (this.disposed || this.state === 'error') return;
+      try {
+        await task();
+      } catch (cause) {
+        const error = cause instanceof Error ? cause : new Error(String(cause));
+        this.dispatch({ type: 'fail' });
+        this.emit('error', error);
+      }
+    });
+    return this.queue;
+  }
+
+  private anchor(): void {
+    this.anchorWall = this.clock.now();
+    this.anchorPosition = this.position;
+  }
+
+  private scheduleFrame(): void {
+    if (this.frameHandle !== undefined || this.disposed) return;
+    this.frameHandle = this.clock.requestFrame(() => {
+      this.frameHandle = undefined;
+      void this.run(() => this.tick());
+    });
+  }
+
+  /** One animation frame: everything due since the last frame is written in a single batch. */
+  private async tick(): Promise<void> {
+    if (this.state !== 'playing') return;
+    const target = Math.min(this.anchorPosition + (this.clock.now() - this.anchorWall) * this.speed, this.durationMs);
+    const before = this.applied;
+    await this.apply(eventCountAt(this.timeline.times, target), false);
+    this.setPosition(target);
+    this.recording.markers.forEach((marker, index) => {
+      if (marker.eventIndex >= before && marker.eventIndex < this.applied) this.emit('marker', index);
+    });
+    if (target >= this.durationMs) this.dispatch({ type: 'finish' });
+    else this.scheduleFrame();
+  }
+
+  /** Shows the terminal as it was at `timeMs`: forward from here when close, else from the nearest keyframe. */
+  private async moveTo(timeMs: number): Promise<void> {
+    const target = eventCountAt(this.timeline.times, timeMs);
+    const closeAhead = target >= this.applied && (this.outputBefore[target] as number) - (this.outputBefore[this.applied] as number) < this.spacing;
+    if (!closeAhead) {
+      const keyframe = this.keyframes.nearest(target);
+      this.sink.reset();
+      this.sanitizer.reset();
+      if (keyframe) {
+        this.resizeTo(keyframe.cols, keyframe.rows);
+        this.sink.write(keyframe.snapshot);
+        this.applied = keyframe.eventCount;
+      } else {
+        this.resizeTo(this.recording.cols, this.recording.rows);
+        this.applied = 0;
+      }
+    }
+    await this.apply(target, false, true);
+    this.setPosition(timeMs);
+  }
+
+  private setPosition(timeMs: number): void {
+    this.position = timeMs;
+    this.emit('position', timeMs);
+  }
+
+  private resizeTo(cols: number, rows: number): void {
+    if (cols === this.cols && rows === this.rows) return;
+    this.cols = cols;
+    this.rows = rows;
+    this.sink.resize(cols, rows);
+    this.emit('resize', { cols, rows });
+  }
+
+  private written(data: string): Promise<void> {
+    return new Promise((resolve) => this.sink.write(data, resolve));
+  }
+
+  /**
+   * Applies events up to (not including) `end`. Output between resizes goes out as one write; a resize waits
+   * for the output before it, because xterm resizes at once but parses writes later.
+   */
+  private async apply(end: number, takeKeyframes: boolean, waitForTerminal = takeKeyframes): Promise<void> {
+    const events = this.recording.events;
+    let pending = '';
+    let sinceKeyframe = 0;
+    let last: Promise<void> | undefined;
+    for (let index = this.applied; index < end; index++) {
+      const [, code, data] = events[index] as Recording['events'][number];
+      if (code === 'o') {
+        const safe = this.sanitizer.write(data);
+        pending += safe;
+        sinceKeyframe += safe.length;
+        if (takeKeyframes && sinceKeyframe >= this.spacing && this.sanitizer.idle && !openSequenceAtEnd.test(pending.slice(-64))) {
+          const keyframe = { eventCount: index + 1, cols: this.cols, rows: this.rows };
+          this.sink.write(pending, () => this.keyframes.add({ ...keyframe, snapshot: this.sink.snapshot() }));
+          pending = '';
+          sinceKeyframe = 0;
+        }
+      } else if (code === 'r') {
+        const { cols, rows } = parseSize(data, 0);
+        await this.written(pending);
+        pending = '';
+        this.resizeTo(cols, rows);
+      }
+    }
+    this.applied = Math.max(this.applied, end);
+    if (pending !== '' || waitForTerminal) last = this.written(pending);
+    if (waitForTerminal) await last;
+  }
+}
+
+function clampSpeed(speed: number): number {
+  return Number.isFinite(speed) ? Math.min(maxSpeed, Math.max(minSpeed, speed)) : 1;
+}
