@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readSidebarState, restoreSidebar, saveSidebar, type SessionStore, type SidebarGroup } from './sidebar-state.ts';
+
+function store(initial: Record<string, string> = {}): SessionStore {
+  const data = { ...initial };
+  return { getItem: (name) => data[name] ?? null, setItem: (name, value) => void (data[name] = value) };
+}
+
+const group = (chapterId: string, open = false): SidebarGroup => ({ open, dataset: { chapterId } });
+
+describe('sidebar state', () => {
+  it('round-trips open groups and scroll position', () => {
+    const session = store();
+    saveSidebar(session, [group('01-a', true), group('02-b'), group('03-c', true)], { scrollTop: 120 });
+    const groups = [group('01-a'), group('02-b'), group('03-c')];
+    const scroller = { scrollTop: 0 };
+    restoreSidebar(session, groups, scroller);
+    expect(groups.map((g) => g.open)).toEqual([true, false, true]);
+    expect(scroller.scrollTop).toBe(120);
+  });
+
+  it('never closes the group the server opened', () => {
+    const groups = [group('01-a', true)];
+    restoreSidebar(store({ 'sidebar-state': '{"open":[],"scrollTop":0}' }), groups, { scrollTop: 0 });
+    expect(groups[0]?.open).toBe(true);
+  });
+
+  it('ignores corrupt data', () => {
+    expect(readSidebarState(store({ 'sidebar-state': '{not json' }))).toEqual({ open: [], scrollTop: 0 });
+    expect(readSidebarState(store({ 'sidebar-state': '{"open":"x","scrollTop":"y"}' }))).toEqual({ open: [], scrollTop: 0 });
+  });
+});

@@ -1,0 +1,35 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { chapterSchema } from './schemas/chapter.ts';
+import { lessonSchema } from './schemas/lesson.ts';
+import { sourceSchema } from './schemas/source.ts';
+
+// Content lives in the top-level content/ folder, apart from code (see DESIGN.md).
+
+/** Chapters: one `chapter.yaml` per numbered folder; the id is the folder name, e.g. `01-why-it-matters`. */
+const chapters = defineCollection({
+  loader: glob({
+    pattern: '*/chapter.yaml',
+    base: './content/lessons',
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  }),
+  schema: chapterSchema,
+});
+
+/** Lessons: the id keeps the numbers, e.g. `01-why-it-matters/01-introduction`. */
+const lessons = defineCollection({
+  loader: glob({
+    pattern: '*/*.mdx',
+    base: './content/lessons',
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  }),
+  schema: lessonSchema,
+});
+
+/** Sources that lessons cite, keyed by id. */
+const sources = defineCollection({
+  loader: file('./content/sources.yaml'),
+  schema: sourceSchema,
+});
+
+export const collections = { chapters, lessons, sources };
