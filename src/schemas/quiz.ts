@@ -57,25 +57,40 @@ const toleranceSchema = z
   )
   .describe('Accepted distance from the answer: a number in the unit, or a percentage like "5%". Default: 0.');
 
+/** An expression over measurements, checked for syntax here and against the measurements at build time. */
+const expressionSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .superRefine((source, context) => {
+    try {
+      parseExpression(source);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: error instanceof ExpressionError ? error.message : String(error) });
+    }
+  });
+
+/** A measured value shown with a numeric question, so the numbers a learner works from are the lab's own. */
+const givenSchema = z.strictObject({
+  label: text.describe('What the value is, e.g. "single-stage image, compressed".'),
+  value: expressionSchema.describe('Expression over measurements, e.g. `images["single-stage"].compressedSizeBytes / 1e6`.'),
+  unit: z.string().trim().describe('Unit shown after the value, e.g. "MB".'),
+  decimals: z.int().min(0).max(6).default(1).describe('Decimals shown. Default: 1.'),
+});
+
 const numericSchema = z.strictObject({
   ...baseFields,
   type: z.literal('numeric'),
   answer: z
-    .union([z.number(), z.string().trim().min(1)])
-    .transform((value, context) => {
-      if (typeof value === 'number') return { kind: 'number', value } as const;
-      try {
-        parseExpression(value);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: error instanceof ExpressionError ? error.message : String(error) });
-        return z.NEVER;
-      }
-      return { kind: 'expression', source: value } as const;
-    })
+    .union([z.number(), expressionSchema])
+    .transform((value) =>
+      typeof value === 'number' ? ({ kind: 'number', value } as const) : ({ kind: 'expression', source: value } as const),
+    )
     .describe('A number, or an expression over measurements such as `images["single-stage"].sizeBytes / 1e6`.'),
+  given: z.array(givenSchema).default([]).describe('Measured values shown with the question. Default: none.'),
   measurements: slug
     .default('go-hello-world')
-    .describe('Which `content/measurements/<name>.json` the expression reads. Default: go-hello-world.'),
+    .describe('Which `content/measurements/<name>.json` the expressions read. Default: go-hello-world.'),
   unit: z.string().trim().describe('Unit shown beside the input, e.g. "MB", "times", "s"; empty for a plain count.'),
   tolerance: toleranceSchema,
   decimals: z.int().min(0).max(6).default(1).describe('Decimals shown when revealing the answer. Default: 1.'),

@@ -63,3 +63,15 @@ describe('resolving a quiz', () => {
     expect(second[0]?.hash).not.toBe(first[0]?.hash);
   });
 });
+
+describe('measured values shown with a question', () => {
+  it('computes each given and reports a missing one by question', () => {
+    const given = [{ label: 'single-stage', value: 'images["single-stage"].sizeBytes / 1e6', unit: 'MB' }];
+    const [question] = resolve({ ...numeric(2), given });
+    expect(question?.givens).toEqual([{ label: 'single-stage', value: 800, unit: 'MB', decimals: 1 }]);
+    expect(question?.measurementPaths).toEqual(['images["single-stage"].sizeBytes']);
+    expect(() => resolve({ ...numeric(2), given: [{ ...given[0], value: 'images.debug.sizeBytes' }] })).toThrow(
+      'question "ratio": measurement images.debug.sizeBytes does not exist',
+    );
+  });
+});

@@ -18,8 +18,17 @@ export interface ResolvedQuestion {
   /** Changes whenever anything the learner sees or is graded on changes, including a re-measured answer. */
   hash: string;
   answerKey: AnswerKey;
-  /** For numeric questions: the measurements the answer was computed from, as written by the author. */
+  /** For numeric questions: the measurements the answer and givens read, as written by the author. */
   measurementPaths: string[];
+  /** For numeric questions: the measured values shown with the question. */
+  givens: ResolvedGiven[];
+}
+
+export interface ResolvedGiven {
+  label: string;
+  value: number;
+  unit: string;
+  decimals: number;
 }
 
 export class QuizAuthoringError extends Error {
@@ -45,7 +54,7 @@ export function resolveQuiz(quizId: string, quiz: Quiz, readMeasurements: Measur
   const file = `content/quizzes/${quizId}.yaml`;
   const resolved = quiz.questions.flatMap((question): ResolvedQuestion[] => {
     const report = (message: string) => problems.push(`${file}: question "${question.id}": ${message}`);
-    const base = { quizId, key: `${quizId}/${question.id}`, question, measurementPaths: [] as string[] };
+    const base = { quizId, key: `${quizId}/${question.id}`, question, measurementPaths: [] as string[], givens: [] as ResolvedGiven[] };
     switch (question.type) {
       case 'single':
       case 'pick-line': {
@@ -60,28 +69,33 @@ export function resolveQuiz(quizId: string, quiz: Quiz, readMeasurements: Measur
       case 'ordering':
         return [{ ...base, answerKey: { type: 'ordering', count: question.steps.length }, hash: contentHash(question) }];
       case 'numeric': {
-        let value: number;
-        let measurementPaths: string[] = [];
-        if (question.answer.kind === 'number') {
-          value = question.answer.value;
-        } else {
-          const measurements = readMeasurements(question.measurements);
-          if (measurements === undefined) {
-            report(`reads content/measurements/${question.measurements}.json, which does not exist yet (run \`npm run lab\`)`);
-            return [];
-          }
+        const expressions = [
+          ...(question.answer.kind === 'expression' ? [question.answer.source] : []),
+          ...question.given.map((given) => given.value),
+        ];
+        const measurements = expressions.length > 0 ? readMeasurements(question.measurements) : undefined;
+        if (expressions.length > 0 && measurements === undefined) {
+          report(`reads content/measurements/${question.measurements}.json, which does not exist yet (run \`npm run lab\`)`);
+          return [];
+        }
+        const failures = problems.length;
+        const compute = (source: string): number => {
           try {
-            const expression = parseExpression(question.answer.source);
-            measurementPaths = referencedPaths(expression).map(formatPath);
-            value = evaluate(expression, measurements);
+            const expression = parseExpression(source);
+            base.measurementPaths.push(...referencedPaths(expression).map(formatPath));
+            return evaluate(expression, measurements);
           } catch (error) {
             report(error instanceof ExpressionError ? error.message : String(error));
-            return [];
+            return Number.NaN;
           }
-        }
+        };
+        const value = question.answer.kind === 'number' ? question.answer.value : compute(question.answer.source);
+        const givens = question.given.map((given) => ({ label: given.label, value: compute(given.value), unit: given.unit, decimals: given.decimals }));
+        if (problems.length > failures) return [];
         const answerKey: AnswerKey = { type: 'numeric', value, tolerance: question.tolerance };
-        // The resolved value is part of the hash: a re-measured answer invalidates saved answers to it.
-        return [{ ...base, measurementPaths, answerKey, hash: contentHash({ question, value }) }];
+        base.measurementPaths = [...new Set(base.measurementPaths)];
+        // Measured values are part of the hash: a re-measured answer invalidates saved answers to it.
+        return [{ ...base, givens, answerKey, hash: contentHash({ question, value, givens }) }];
       }
     }
   });
