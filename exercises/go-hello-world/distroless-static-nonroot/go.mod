@@ -1,0 +1,3 @@
+module example.com/go-hello-world
+
+go 1.24
