@@ -1,14 +1,16 @@
-import { Terminal } from '@xterm/headless';
-import { SerializeAddon } from '@xterm/addon-serialize';
+// Both packages are CommonJS bundles: Node's ESM loader only sees their default export, so take it apart.
+import headless from '@xterm/headless';
+import serialize from '@xterm/addon-serialize';
+import type { Terminal } from '@xterm/headless';
 import type { TerminalSink } from './player.ts';
 
 /** A sink over @xterm/headless: used at build time (posters, transcripts) and by the driver's tests. */
 export class HeadlessSink implements TerminalSink {
   readonly terminal: Terminal;
-  private readonly serializer = new SerializeAddon();
+  private readonly serializer = new serialize.SerializeAddon();
 
   constructor(cols: number, rows: number, scrollback = 1000) {
-    this.terminal = new Terminal({ cols, rows, scrollback, allowProposedApi: true });
+    this.terminal = new headless.Terminal({ cols, rows, scrollback, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
   }
 
