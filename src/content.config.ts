@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { chapterSchema } from './schemas/chapter.ts';
 import { lessonSchema } from './schemas/lesson.ts';
+import { quizCollectionSchema } from './schemas/quiz.ts';
 import { sourceSchema } from './schemas/source.ts';
 
 // Content lives in the top-level content/ folder, apart from code (see DESIGN.md).
@@ -32,4 +33,10 @@ const sources = defineCollection({
   schema: sourceSchema,
 });
 
-export const collections = { chapters, lessons, sources };
+/** Quizzes: `content/quizzes/<id>.yaml`; the id is the file name. Errors name the question id. */
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/quizzes' }),
+  schema: quizCollectionSchema,
+});
+
+export const collections = { chapters, lessons, sources, quizzes };
