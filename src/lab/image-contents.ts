@@ -1,0 +1,94 @@
+// What is inside an image's file system: counts of files and executables, shells and package managers
+// present, setuid/setgid files, Debian packages, and the default user's uid. Works on the entries of
+// `docker export`, resolving symlinks (Debian links /bin to /usr/bin) the way the kernel would.
+import path from 'node:path';
+import type { TarEntry } from './tar-reader.ts';
+
+export const SHELL_PATHS = ['/bin/sh', '/bin/bash', '/bin/dash', '/bin/ash', '/bin/zsh', '/busybox/sh'];
+export const PACKAGE_MANAGER_PATHS = [
+  '/usr/bin/apt', '/usr/bin/apt-get', '/usr/bin/dpkg', '/sbin/apk', '/usr/bin/yum', '/usr/bin/dnf', '/usr/bin/rpm',
+  '/usr/bin/pip', '/usr/bin/pip3',
+];
+/** Files whose contents the analysis reads. */
+export const FILES_TO_READ = ['/etc/passwd', '/var/lib/dpkg/status'];
+
+export interface ImageContents {
+  files: number;
+  executables: number;
+  shells: string[];
+  packageManagers: string[];
+  setuidFiles: number;
+  debianPackages: number;
+}
+
+/** Resolves symlinks (absolute and relative, in any component); undefined when the path does not exist. */
+export function resolvePath(entries: Map<string, TarEntry>, wanted: string): TarEntry | undefined {
+  let remaining = wanted.split('/').filter(Boolean);
+  let current = '';
+  for (let hops = 0; remaining.length > 0 && hops < 64; ) {
+    const [part, ...rest] = remaining;
+    remaining = rest;
+    if (part === '.' || part === undefined) continue;
+    if (part === '..') {
+      current = path.posix.dirname(current === '' ? '/' : current);
+      if (current === '/') current = '';
+      continue;
+    }
+    const candidate = `${current}/${part}`;
+    const entry = entries.get(candidate);
+    if (!entry) return undefined;
+    if (entry.type === 'symlink') {
+      hops++;
+      const target = entry.linkTarget;
+      remaining = [...target.split('/').filter(Boolean), ...remaining];
+      if (target.startsWith('/')) current = '';
+      continue;
+    }
+    if (entry.type === 'hardlink') {
+      const linked = entries.get(`/${entry.linkTarget.replace(/^\.?\/+/, '')}`);
+      if (!linked) return undefined;
+      if (remaining.length === 0) return linked;
+    }
+    current = candidate;
+    if (remaining.length === 0) return entry;
+  }
+  return undefined;
+}
+
+function exists(entries: Map<string, TarEntry>, wanted: string): boolean {
+  const entry = resolvePath(entries, wanted);
+  return entry !== undefined && entry.type !== 'directory';
+}
+
+export function countDebianPackages(entries: readonly TarEntry[], status: string | undefined): number {
+  // dpkg-managed images list packages in /var/lib/dpkg/status; distroless writes one file per package
+  // in /var/lib/dpkg/status.d/ instead.
+  const installed = status ? (status.match(/^Status: install ok installed$/gm) ?? []).length : 0;
+  const statusD = entries.filter(
+    (entry) => entry.type === 'file' && /^\/var\/lib\/dpkg\/status\.d\/[^/]+$/.test(entry.path) && !entry.path.endsWith('.md5sums'),
+  ).length;
+  return installed + statusD;
+}
+
+export function analyseContents(entries: readonly TarEntry[], contents: Map<string, Buffer>): ImageContents {
+  const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  const regular = entries.filter((entry) => entry.type === 'file');
+  return {
+    files: regular.length,
+    executables: regular.filter((entry) => (entry.mode & 0o111) !== 0).length,
+    shells: SHELL_PATHS.filter((candidate) => exists(byPath, candidate)),
+    packageManagers: PACKAGE_MANAGER_PATHS.filter((candidate) => exists(byPath, candidate)),
+    setuidFiles: regular.filter((entry) => (entry.mode & 0o6000) !== 0).length,
+    debianPackages: countDebianPackages(entries, contents.get('/var/lib/dpkg/status')?.toString('utf8')),
+  };
+}
+
+/** The numeric uid of an image's configured user ("" means root; names are looked up in /etc/passwd). */
+export function resolveUid(user: string, passwd: string | undefined): number | undefined {
+  const name = user.split(':')[0] ?? '';
+  if (name === '') return 0;
+  if (/^\d+$/.test(name)) return Number.parseInt(name, 10);
+  const line = (passwd ?? '').split('\n').find((entry) => entry.split(':')[0] === name);
+  const uid = line?.split(':')[2];
+  return uid === undefined ? undefined : Number.parseInt(uid, 10);
+}

@@ -1,0 +1,161 @@
+// `npm run lab`: engine → base images → recorded steps → images → measurements, with a progress line
+// for each piece of work. Up-to-date recordings and measurements are skipped unless --force.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LabOptions } from './args.ts';
+import { ensureBase } from './bases.ts';
+import type { BaseImage } from './bases.ts';
+import { baseImagesOf } from './dockerfiles.ts';
+import { checkEngineDisk, connectEngine, stopEngine } from './engine.ts';
+import { run } from './exec.ts';
+import { castPath, metaPath, readMeta, staleReasons } from './freshness.ts';
+import { canonicalJson, sha256, sha256File } from './hash.ts';
+import { exerciseDir, loadLabFile } from './lab-file.ts';
+import type { LabFile, LabStep } from './lab-file.ts';
+import { measureExercise } from './measure-exercise.ts';
+import { cacheDir, measurementsDir } from './paths.ts';
+import { createProgress } from './progress.ts';
+import { recordStep } from './record-step.ts';
+import { verifyLab } from './verify-lab.ts';
+
+const MEASURE = 'measure';
+
+function tagOf(lab: LabFile, variant: string): string {
+  return `${lab.exercise}:${variant}`;
+}
+
+/** Variants whose image a step builds (a `docker build … -t <exercise>:<variant>` command). */
+function variantsBuiltBy(lab: LabFile, step: LabStep): string[] {
+  return lab.variants
+    .map((variant) => variant.name)
+    .filter((name) => step.commands.some((command) => /\bdocker build\b/.test(command.run) && command.run.includes(`${tagOf(lab, name)} `)));
+}
+
+/** What the measurements depend on: variant sources, base images, and the measuring code itself. */
+function measurementFingerprint(lab: LabFile, bases: Map<string, BaseImage>): string {
+  const dir = exerciseDir(lab.exercise);
+  const sources = lab.variants.flatMap((variant) =>
+    ['Dockerfile', 'go.mod', 'main.go'].map((file) => sha256File(path.join(dir, variant.name, file))),
+  );
+  const code = ['measure.ts', 'measure-exercise.ts', 'image-contents.ts', 'tar-reader.ts', 'registry.ts'].map((file) =>
+    sha256File(path.join(import.meta.dirname, file)),
+  );
+  return sha256(canonicalJson({ variants: lab.variants, sources, bases: [...bases.values()].map((base) => base.imageId), code }));
+}
+
+async function goVersion(images: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  for (const image of images) {
+    const result = await run('docker', ['run', '--rm', '--network=none', '--entrypoint', 'go', image, 'version'], { env, check: false });
+    const match = /go version (go\S+)/.exec(result.stdout);
+    if (match?.[1]) return match[1];
+  }
+  throw new Error('none of the build images has a go command');
+}
+
+export async function runLab(options: LabOptions): Promise<number> {
+  const lab = loadLabFile(options.exercise);
+  const known = new Set([...lab.steps.map((step) => step.id), MEASURE]);
+  const unknown = options.only.filter((id) => !known.has(id));
+  if (unknown.length) throw new Error(`unknown step ${unknown.join(', ')}; steps are: ${[...known].join(', ')}`);
+
+  const variantBases = new Map(
+    lab.variants.map((variant) => [variant.name, baseImagesOf(path.join(exerciseDir(lab.exercise), variant.name, 'Dockerfile'))]),
+  );
+  const baseNames = [...new Set([...variantBases.values()].flat())];
+  const steps = options.verify ? [] : lab.steps;
+  const progress = createProgress(1 + baseNames.length + (options.verify ? 1 : steps.length + 2));
+
+  progress.start('Docker Engine');
+  const engine = await connectEngine(progress.detail);
+  try {
+    await checkEngineDisk(engine);
+    progress.detail(`docker client ${engine.clientVersion}, engine ${engine.serverVersion}${engine.startedPid ? ` (started, pid ${engine.startedPid})` : ''}`);
+
+    const bases = new Map<string, BaseImage>();
+    for (const image of baseNames) {
+      progress.start(`Base image ${image}`);
+      const base = await ensureBase(image, options.bases, engine.env, progress.detail);
+      bases.set(image, base);
+      progress.detail(base.provenance === 'pulled' ? `pulled ${base.digest ?? ''}` : 'assembled stand-in (labelled)');
+    }
+    const go = await goVersion(baseNames, engine.env);
+
+    if (options.verify) {
+      progress.start('Rebuild from scratch and compare with the committed measurements');
+      const problems = await verifyLab(lab, engine.env, progress.detail);
+      for (const problem of problems) process.stderr.write(`FAIL ${problem}\n`);
+      process.stderr.write(problems.length ? `${problems.length} problem(s)\n` : `the committed measurements hold (${progress.elapsedSeconds().toFixed(0)} s)\n`);
+      return problems.length ? 1 : 0;
+    }
+
+    const toRecord = steps.filter((step) => {
+      if (options.only.length) return options.only.includes(step.id);
+      return options.force || staleReasons(lab, step, readMeta(lab.exercise, step.id)).length > 0;
+    });
+    // Images that no recorded step builds are built (from cache when possible) before recording.
+    const builtByRecording = new Set(toRecord.flatMap((step) => variantsBuiltBy(lab, step)));
+    const prebuild = lab.variants.filter((variant) => !builtByRecording.has(variant.name));
+    if (toRecord.length && prebuild.length) {
+      for (const variant of prebuild) {
+        progress.detail(`building ${tagOf(lab, variant.name)} (used by the recorded steps)`);
+        await run('docker', ['build', '--network=none', '--quiet', '-t', tagOf(lab, variant.name), path.join(exerciseDir(lab.exercise), variant.name)], { env: engine.env });
+      }
+    }
+
+    const context = {
+      lab,
+      env: engine.env,
+      docker: { client: engine.clientVersion, server: engine.serverVersion },
+      go,
+      bases,
+      variantBases,
+    };
+    for (const step of steps) {
+      progress.start(`Step ${step.id}: ${step.title}`);
+      if (!toRecord.includes(step)) {
+        progress.detail(options.only.length ? 'not selected' : 'up to date');
+        continue;
+      }
+      const { cast, meta } = await recordStep(step, { ...context, onCommand: (command) => progress.detail(`$ ${command}`) });
+      mkdirSync(path.dirname(castPath(lab.exercise, step.id)), { recursive: true });
+      writeFileSync(castPath(lab.exercise, step.id), cast);
+      writeFileSync(metaPath(lab.exercise, step.id), `${JSON.stringify(meta, null, 2)}\n`);
+      progress.detail(`wrote ${path.relative(process.cwd(), castPath(lab.exercise, step.id))} (${(cast.length / 1024).toFixed(0)} KiB)`);
+    }
+
+    progress.start('Images');
+    for (const variant of lab.variants) {
+      await run('docker', ['build', '--network=none', '--quiet', '-t', tagOf(lab, variant.name), path.join(exerciseDir(lab.exercise), variant.name)], { env: engine.env });
+    }
+    progress.detail(`${lab.variants.length} images present`);
+
+    progress.start('Measurements');
+    const measurementsFile = path.join(measurementsDir, `${lab.exercise}.json`);
+    const stateFile = path.join(cacheDir, 'state', `${lab.exercise}.measurements.sha256`);
+    const fingerprint = measurementFingerprint(lab, bases);
+    const current = existsSync(measurementsFile) && existsSync(stateFile) && readFileSync(stateFile, 'utf8') === fingerprint;
+    const wanted = options.only.length ? options.only.includes(MEASURE) : options.force || !current;
+    if (!wanted) {
+      progress.detail(options.only.length ? 'not selected' : 'up to date');
+    } else {
+      const measurements = await measureExercise({
+        lab,
+        env: engine.env,
+        dockerServer: engine.serverVersion,
+        go,
+        bases,
+        tagOf: (variant) => tagOf(lab, variant),
+        detail: progress.detail,
+      });
+      mkdirSync(measurementsDir, { recursive: true });
+      writeFileSync(measurementsFile, `${JSON.stringify(measurements, null, 2)}\n`);
+      mkdirSync(path.dirname(stateFile), { recursive: true });
+      writeFileSync(stateFile, fingerprint);
+      progress.detail(`wrote ${path.relative(process.cwd(), measurementsFile)}`);
+    }
+    process.stderr.write(`done in ${progress.elapsedSeconds().toFixed(0)} s\n`);
+    return 0;
+  } finally {
+    await stopEngine(engine);
+  }
+}

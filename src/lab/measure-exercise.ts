@@ -1,0 +1,118 @@
+// Measures every variant of an exercise into the measurements document (content/measurements/<exercise>.json).
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measurementsSchema, variantNames } from '../schemas/measurements.ts';
+import type { ImageMeasurement, Measurements, VariantName } from '../schemas/measurements.ts';
+import type { BaseImage } from './bases.ts';
+import type { LabFile } from './lab-file.ts';
+import { exerciseDir } from './lab-file.ts';
+import { buildSeconds, inspectImage, pushAndPull, runOnce, startSeconds } from './measure.ts';
+import { repoRoot } from './paths.ts';
+import { startPullEngine, startRegistry } from './registry.ts';
+
+export interface MeasureContext {
+  lab: LabFile;
+  env: NodeJS.ProcessEnv;
+  dockerServer: string;
+  go: string;
+  bases: Map<string, BaseImage>;
+  tagOf: (variant: string) => string;
+  detail: (line: string) => void;
+}
+
+export const units: Measurements['units'] = {
+  sizeBytes: 'bytes',
+  compressedSizeBytes: 'bytes',
+  layers: 'count',
+  files: 'count',
+  executables: 'count',
+  setuidFiles: 'count',
+  debianPackages: 'count',
+  buildSeconds: 's',
+  startSeconds: 's',
+  pushSeconds: 's',
+  pullSeconds: 's',
+};
+
+function isVariantName(name: string): name is VariantName {
+  return (variantNames as readonly string[]).includes(name);
+}
+
+function baseEntry(image: string, bases: Map<string, BaseImage>): ImageMeasurement['base'] {
+  if (image === 'scratch') return { image: 'scratch' };
+  const base = bases.get(image);
+  if (!base) throw new Error(`base image ${image} was not prepared`);
+  const entry: ImageMeasurement['base'] = { image, provenance: base.provenance };
+  if (base.digest) entry.digest = base.digest;
+  if (base.assembledFrom) entry.assembledFrom = base.assembledFrom;
+  return entry;
+}
+
+export async function measureExercise(context: MeasureContext): Promise<Measurements> {
+  const { lab, env } = context;
+  const images: Partial<Record<VariantName, ImageMeasurement>> = {};
+  const pullEngine = await startPullEngine(env);
+  try {
+    for (const variant of lab.variants) {
+      if (!isVariantName(variant.name)) throw new Error(`variant ${variant.name} is not in the measurements schema`);
+      const tag = context.tagOf(variant.name);
+      const dir = path.join(exerciseDir(lab.exercise), variant.name);
+      context.detail(`${variant.name}: build (--no-cache)`);
+      const build = await buildSeconds(tag, dir, env);
+      context.detail(`${variant.name}: contents, runs`);
+      const facts = await inspectImage(tag, env);
+      const first = await runOnce(tag, env);
+      if (first.exitCode !== 0 || first.output !== variant.output) {
+        throw new Error(`${tag} printed ${JSON.stringify(first.output)} (exit ${first.exitCode}), expected ${JSON.stringify(variant.output)}`);
+      }
+      const start = await startSeconds(tag, env);
+      context.detail(`${variant.name}: push and pull`);
+      const registry = await startRegistry(variant.name);
+      let transfer;
+      try {
+        transfer = await pushAndPull(tag, variant.name, registry, pullEngine, env);
+      } finally {
+        await registry.stop();
+      }
+      images[variant.name] = {
+        tag,
+        dockerfile: path.relative(repoRoot, path.join(dir, 'Dockerfile')),
+        base: baseEntry(variant.base, context.bases),
+        sizeBytes: facts.sizeBytes,
+        compressedSizeBytes: transfer.compressedSizeBytes,
+        layers: facts.layers,
+        files: facts.files,
+        executables: facts.executables,
+        shells: facts.shells,
+        packageManagers: facts.packageManagers,
+        setuidFiles: facts.setuidFiles,
+        debianPackages: facts.debianPackages,
+        user: facts.user,
+        uid: facts.uid,
+        buildSeconds: round(build),
+        startSeconds: round(start),
+        pushSeconds: round(transfer.pushSeconds),
+        pullSeconds: round(transfer.pullSeconds),
+        output: first.output,
+      };
+    }
+  } finally {
+    await pullEngine.stop();
+  }
+  return measurementsSchema.parse({
+    exercise: lab.exercise,
+    measuredAt: new Date().toISOString(),
+    environment: { docker: context.dockerServer, go: context.go, cpus: os.availableParallelism(), kernel: os.release() },
+    units,
+    images,
+  });
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
+export function readMeasurements(file: string): Measurements {
+  return measurementsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}

@@ -1,0 +1,96 @@
+// Measures one built image: size, compressed size, layers, contents, user, and build, start, push and
+// pull times. Every number comes from running Docker; nothing is estimated.
+import { spawn } from 'node:child_process';
+import { run } from './exec.ts';
+import { analyseContents, FILES_TO_READ, resolveUid } from './image-contents.ts';
+import type { ImageContents } from './image-contents.ts';
+import { readTar } from './tar-reader.ts';
+import { compressedSize } from './registry.ts';
+import type { LocalRegistry, PullEngine } from './registry.ts';
+
+/** Keep in step with the startSeconds description in src/schemas/measurements.ts. */
+export const START_RUNS = 5;
+
+export interface ImageFacts extends ImageContents {
+  sizeBytes: number;
+  layers: number;
+  user: string;
+  uid: number;
+}
+
+interface InspectedImage {
+  Size: number;
+  RootFS: { Layers?: string[] };
+  Config: { User?: string };
+}
+
+/** Size, layers and user from `docker image inspect`; contents from `docker export` of a created container. */
+export async function inspectImage(tag: string, env: NodeJS.ProcessEnv): Promise<ImageFacts> {
+  const inspected = (JSON.parse((await run('docker', ['image', 'inspect', tag], { env })).stdout) as InspectedImage[])[0];
+  if (!inspected) throw new Error(`no image ${tag}`);
+  const created = await run('docker', ['create', '--network=none', tag], { env });
+  const container = created.stdout.trim();
+  try {
+    const exporter = spawn('docker', ['export', container], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const { entries, contents } = await readTar(exporter.stdout, (file) => FILES_TO_READ.includes(file));
+    const user = inspected.Config.User ?? '';
+    const uid = resolveUid(user, contents.get('/etc/passwd')?.toString('utf8'));
+    if (uid === undefined) throw new Error(`${tag}: user ${user} is not in /etc/passwd`);
+    return {
+      sizeBytes: inspected.Size,
+      layers: inspected.RootFS.Layers?.length ?? 0,
+      user: user === '' ? 'root' : user,
+      uid,
+      ...analyseContents(entries, contents),
+    };
+  } finally {
+    await run('docker', ['rm', '--force', container], { env, check: false });
+  }
+}
+
+/** Runs the image once and returns what it printed (stdout, trimmed) and its exit status. */
+export async function runOnce(tag: string, env: NodeJS.ProcessEnv): Promise<{ output: string; exitCode: number; seconds: number }> {
+  const result = await run('docker', ['run', '--rm', '--network=none', tag], { env, check: false });
+  return { output: result.stdout.trim(), exitCode: result.exitCode, seconds: result.seconds };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Median wall time of `docker run --rm` (create, start, run to exit, remove) over several runs. */
+export async function startSeconds(tag: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const times: number[] = [];
+  for (let index = 0; index < START_RUNS; index++) times.push((await runOnce(tag, env)).seconds);
+  return median(times);
+}
+
+/** Wall time of `docker build --no-cache` (base image present, Go build cache warm). */
+export async function buildSeconds(tag: string, contextDir: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const result = await run('docker', ['build', '--no-cache', '--network=none', '--progress=plain', '-t', tag, contextDir], { env });
+  return result.seconds;
+}
+
+/** Pushes to an empty local registry and pulls into an empty engine; returns both times and the stored size. */
+export async function pushAndPull(
+  tag: string,
+  name: string,
+  registry: LocalRegistry,
+  pullEngine: PullEngine,
+  env: NodeJS.ProcessEnv,
+): Promise<{ pushSeconds: number; pullSeconds: number; compressedSizeBytes: number }> {
+  const repository = 'go-hello-world';
+  const remote = `${registry.host}/${repository}:${name}`;
+  await run('docker', ['tag', tag, remote], { env });
+  try {
+    const pushed = await run('docker', ['push', remote], { env });
+    const compressedSizeBytes = await compressedSize(registry.host, repository, name);
+    const pulled = await run('docker', ['pull', remote], { env: pullEngine.env });
+    await run('docker', ['rmi', remote], { env: pullEngine.env });
+    return { pushSeconds: pushed.seconds, pullSeconds: pulled.seconds, compressedSizeBytes };
+  } finally {
+    await run('docker', ['rmi', remote], { env, check: false });
+  }
+}

@@ -1,0 +1,88 @@
+// Records one step of lab.yaml in a pseudo-terminal, checks its expectations and returns the
+// asciicast and its meta, ready to be written (or compared, in --verify).
+import { writeAsciicastV3 } from './asciicast-writer.ts';
+import { checkExpectation } from './expectations.ts';
+import { exerciseDir, stepInputHashes, stepSha256 } from './lab-file.ts';
+import type { LabFile, LabStep } from './lab-file.ts';
+import { recordSession } from './record.ts';
+import type { BaseImage } from './bases.ts';
+import type { RecordingMeta } from '../schemas/recording-meta.ts';
+import { recordingMetaSchema } from '../schemas/recording-meta.ts';
+
+export interface StepContext {
+  lab: LabFile;
+  env: NodeJS.ProcessEnv;
+  docker: { client: string; server: string };
+  go: string;
+  /** Base images by the name the Dockerfiles use. */
+  bases: Map<string, BaseImage>;
+  /** Images each variant's build needs (FROM lines), by variant name. */
+  variantBases: Map<string, string[]>;
+  onCommand?: (command: string) => void;
+}
+
+/** The variants a step's commands touch (by their tag), or all of them when none is named. */
+function variantsUsed(lab: LabFile, step: LabStep): string[] {
+  const named = lab.variants
+    .map((variant) => variant.name)
+    .filter((name) => step.commands.some((command) => new RegExp(`${lab.exercise}:${name}(?![a-z0-9-])`).test(command.run)));
+  return named.length ? named : lab.variants.map((variant) => variant.name);
+}
+
+function provenanceOf(base: BaseImage): RecordingMeta['baseImages'][number] {
+  const entry: RecordingMeta['baseImages'][number] = { image: base.image, provenance: base.provenance };
+  if (base.digest) entry.digest = base.digest;
+  if (base.assembledFrom) entry.assembledFrom = base.assembledFrom;
+  return entry;
+}
+
+export async function recordStep(step: LabStep, context: StepContext): Promise<{ cast: string; meta: RecordingMeta }> {
+  const { lab } = context;
+  const recording = await recordSession(
+    step.commands.map((command) => command.run),
+    {
+      cwd: exerciseDir(lab.exercise),
+      cols: lab.terminal.cols,
+      rows: lab.terminal.rows,
+      env: context.env,
+      onCommand: (command) => context.onCommand?.(command),
+    },
+  );
+  for (const [index, command] of step.commands.entries()) {
+    const result = recording.commands[index];
+    if (!result) throw new Error(`step ${step.id}: command ${index + 1} did not run`);
+    const problem = checkExpectation(command.expect, result.exitCode, result.output);
+    if (problem) {
+      const tail = result.output.split('\n').slice(-12).join('\n');
+      throw new Error(`step ${step.id}: \`${command.run}\`: ${problem}\n--- output (end) ---\n${tail}`);
+    }
+  }
+  const images = [...new Set(variantsUsed(lab, step).flatMap((name) => context.variantBases.get(name) ?? []))];
+  const meta = recordingMetaSchema.parse({
+    exercise: lab.exercise,
+    step: step.id,
+    title: step.title,
+    recordedAt: recording.startedAt.toISOString(),
+    terminal: { cols: lab.terminal.cols, rows: lab.terminal.rows },
+    docker: { client: context.docker.client, server: context.docker.server, buildkit: context.env['DOCKER_BUILDKIT'] === '1' },
+    go: context.go,
+    baseImages: images.flatMap((image) => {
+      const base = context.bases.get(image);
+      return base ? [provenanceOf(base)] : [];
+    }),
+    inputs: stepInputHashes(lab.exercise, step),
+    commands: recording.commands.map((command) => ({ command: command.command, exitCode: command.exitCode })),
+    stepsSha256: stepSha256(lab, step),
+  });
+  const cast = writeAsciicastV3(
+    {
+      cols: lab.terminal.cols,
+      rows: lab.terminal.rows,
+      timestamp: Math.floor(recording.startedAt.getTime() / 1000),
+      title: step.title,
+      command: 'bash',
+    },
+    recording.events,
+  );
+  return { cast, meta };
+}

@@ -1,0 +1,66 @@
+import { z } from 'astro/zod';
+import { baseImageSchema } from './recording-meta.ts';
+
+const bytes = z.int().min(0);
+const seconds = z.number().min(0).finite();
+
+/** The names of the exercise's image variants (folders under exercises/go-hello-world/). */
+export const variantNames = [
+  'single-stage',
+  'multi-stage',
+  'distroless',
+  'distroless-static-nonroot',
+  'scratch',
+  'debug',
+] as const;
+
+export const imageMeasurementSchema = z
+  .strictObject({
+    tag: z.string().min(1).describe('Local tag the image was built as, e.g. go-hello-world:distroless.'),
+    dockerfile: z.string().regex(/^exercises\/.+\/Dockerfile$/).describe('Repository path of the Dockerfile it was built from.'),
+    base: z
+      .union([baseImageSchema, z.strictObject({ image: z.literal('scratch').describe('No base image at all.') })])
+      .describe('The runtime base image and its provenance (scratch has none).'),
+    sizeBytes: bytes.describe('Uncompressed size as `docker images` shows it (image inspect .Size), bytes.'),
+    compressedSizeBytes: bytes.describe('Bytes a registry stores and sends: gzip-compressed layers plus config, bytes.'),
+    layers: z.int().min(0).describe('Number of file-system layers.'),
+    files: z.int().min(0).describe('Regular files in the image\'s file system.'),
+    executables: z.int().min(0).describe('Regular files with an execute bit.'),
+    shells: z.array(z.string().startsWith('/')).describe('Shells present, e.g. /bin/sh (empty: none).'),
+    packageManagers: z.array(z.string().startsWith('/')).describe('Package managers present, e.g. /usr/bin/apt.'),
+    setuidFiles: z.int().min(0).describe('Files with the setuid or setgid bit.'),
+    debianPackages: z.int().min(0).describe('Debian packages recorded in /var/lib/dpkg (status or status.d).'),
+    user: z.string().min(1).describe('Default user of the image ("root" when none is set).'),
+    uid: z.int().min(0).describe('Numeric uid of that user.'),
+    buildSeconds: seconds.describe('docker build --no-cache with the base image present and Go\'s build cache warm, seconds.'),
+    startSeconds: seconds.describe('Median wall time of docker run --rm (create, start, run to exit, remove) over 5 runs, seconds.'),
+    pushSeconds: seconds.describe('docker push to an empty registry on 127.0.0.1, seconds.'),
+    pullSeconds: seconds.describe('docker pull from that registry into an empty engine, seconds.'),
+    output: z.string().describe('What the container printed (stdout, trimmed).'),
+  })
+  .describe('Measurements of one image variant.');
+
+export type ImageMeasurement = z.infer<typeof imageMeasurementSchema>;
+
+/** `content/measurements/<exercise>.json`, written by `npm run lab`. Lessons and quizzes read numbers from it. */
+export const measurementsSchema = z.strictObject({
+  exercise: z.string().regex(/^[a-z0-9-]+$/).describe('Exercise folder under exercises/.'),
+  measuredAt: z.iso.datetime().describe('When the measurements were taken (ISO-8601, UTC).'),
+  environment: z
+    .strictObject({
+      docker: z.string().min(1).describe('Docker Engine version.'),
+      go: z.string().regex(/^go\d+\.\d+/).describe('Go version that compiled the program.'),
+      cpus: z.int().min(1).describe('CPUs of the machine that measured.'),
+      kernel: z.string().min(1).describe('Linux kernel release.'),
+    })
+    .describe('Where the numbers were measured; times depend on it.'),
+  units: z
+    .record(z.string(), z.enum(['bytes', 's', 'count']))
+    .describe('Unit of every numeric field of an image, e.g. sizeBytes: bytes.'),
+  images: z
+    .record(z.enum(variantNames), imageMeasurementSchema)
+    .describe('One entry per variant, keyed by its folder name; every variant must be present.'),
+});
+
+export type Measurements = z.infer<typeof measurementsSchema>;
+export type VariantName = (typeof variantNames)[number];
