@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 // The public address is only needed for absolute URLs (sitemap, canonical links); a deployment sets SITE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -8,11 +9,11 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   markdown: {
     shikiConfig: {
       // Two themes, switched by CSS custom properties, so code follows the site's light/dark toggle.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
     },
   },

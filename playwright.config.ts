@@ -7,17 +7,18 @@ import { defineConfig, devices } from '@playwright/test';
  * Playwright's own Chromium.
  */
 const debianChromium = '/usr/bin/chromium';
-const port = Number(process.env.PREVIEW_PORT ?? 4327);
+const port = Number(process.env['PREVIEW_PORT'] ?? 4327);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: './tests',
   testMatch: ['e2e/**/*.spec.ts', 'dist/**/*.spec.ts'],
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
-  forbidOnly: Boolean(process.env.CI),
+  // Two workers match the two cores of the CI machine.
+  ...(process.env['CI'] ? { workers: 2 } : {}),
+  forbidOnly: Boolean(process.env['CI']),
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -29,9 +30,11 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: run in the foreground even when another preview of this folder is up (Astro otherwise
+    // refuses, or backgrounds itself when it detects an automated caller).
+    command: `npx astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,
     url: baseURL,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
   },
 });
