@@ -68,7 +68,7 @@ describe('ReplayPlayer', () => {
   it('loads to a chosen time and shows the terminal as it was then', async () => {
     const { player, sink, recording } = setup('colours.cast');
     const helloMarker = recording.markers.findIndex((marker) => marker.label.startsWith('echo'));
-    await player.load(player.markerTime(recording.markers[helloMarker + 1]!));
+    await player.load(player.markerPoint(helloMarker + 1));
     expect(player.state).toBe('paused');
     const screen = sink.screenText().join('\n');
     expect(screen).toContain('Hello, World!');
@@ -77,7 +77,7 @@ describe('ReplayPlayer', () => {
 
   it('plays against the clock, batching each frame, emitting markers and ending', async () => {
     const { player, sink, clock, log, recording } = setup('colours.cast');
-    await player.load(0);
+    await player.load({ timeMs: 0 });
     expect(sink.screenText().join('').trim()).toBe('');
     await player.play();
     expect(player.state).toBe('playing');
@@ -101,7 +101,7 @@ describe('ReplayPlayer', () => {
 
   it('pauses, keeps its position, and resumes from it', async () => {
     const { player, clock } = setup('colours.cast');
-    await player.load(0);
+    await player.load({ timeMs: 0 });
     await player.play();
     clock.time += 300;
     await runFrame(clock, player);
@@ -116,7 +116,7 @@ describe('ReplayPlayer', () => {
 
   it('plays faster at 4× and clamps speeds outside 0.5–4', async () => {
     const { player, clock } = setup('colours.cast');
-    await player.load(0);
+    await player.load({ timeMs: 0 });
     player.setSpeed(4);
     await player.play();
     clock.time += 100;
@@ -142,7 +142,7 @@ describe('ReplayPlayer', () => {
     await player.load();
     const reference = setup('resize-and-clear.cast');
     const clearAt = player.markerTime(recording.markers[2]!);
-    await reference.player.load(clearAt);
+    await reference.player.load({ timeMs: clearAt });
     await player.seek(clearAt);
     expect(sink.screenText()).toEqual(reference.sink.screenText());
     await player.seek(player.durationMs);
@@ -161,14 +161,16 @@ describe('ReplayPlayer', () => {
   });
 
   it('steps through commands with next and previous', async () => {
-    const { player, recording } = setup('colours.cast');
-    await player.load(0);
+    const { player, recording, sink } = setup('colours.cast');
+    await player.load({ timeMs: 0 });
     await player.nextCommand();
     expect(player.currentMarkerIndex()).toBe(0);
     await player.nextCommand();
     await player.nextCommand();
     expect(player.currentMarkerIndex()).toBe(2);
     expect(player.position).toBe(player.markerTime(recording.markers[2]!));
+    // Several events can share the marker's millisecond; the command must not have started being typed.
+    expect(sink.screenText().join('\n').trimEnd().endsWith('learner:/$')).toBe(true);
     await player.previousCommand();
     expect(player.currentMarkerIndex()).toBe(1);
     await player.seekToMarker(4);
@@ -178,7 +180,7 @@ describe('ReplayPlayer', () => {
 
   it('steps one frame of output at a time, both ways', async () => {
     const { player, sink } = setup('colours.cast');
-    await player.load(0);
+    await player.load({ timeMs: 0 });
     await player.stepFrame(1);
     const first = player.position;
     expect(first).toBeGreaterThan(0);

@@ -35,6 +35,12 @@ export interface PlayerEventMap {
   resize: { cols: number; rows: number };
 }
 
+/** A moment in playback; `eventCount` (events applied) settles ties when several events share a time. */
+export interface PlaybackPoint {
+  timeMs: number;
+  eventCount?: number | undefined;
+}
+
 export interface PlayerOptions {
   /** 0.5–4; default 1. */
   speed?: number;
@@ -121,13 +127,16 @@ export class ReplayPlayer {
     return () => set.delete(listener as Listener<never>);
   }
 
-  /** Writes the whole recording once (taking keyframes), then shows `startAtMs` or, by default, the last frame. */
-  load(startAtMs?: number): Promise<void> {
+  /**
+   * Writes the whole recording once (taking keyframes), then shows `start` or, by default, the last frame.
+   * `start.eventCount` pins how many events are applied, for moments where several events share a time.
+   */
+  load(start?: PlaybackPoint): Promise<void> {
     return this.run(async () => {
       await this.apply(this.recording.events.length, true);
-      const atEnd = startAtMs === undefined || startAtMs >= this.durationMs;
+      const atEnd = start === undefined || start.timeMs >= this.durationMs;
       if (atEnd) this.setPosition(this.durationMs);
-      else await this.moveTo(startAtMs);
+      else await this.moveTo(start.timeMs, start.eventCount);
       this.dispatch({ type: 'loaded', atEnd });
     });
   }
@@ -151,20 +160,26 @@ export class ReplayPlayer {
     return this.state === 'playing' ? this.pause() : this.play();
   }
 
-  seek(timeMs: number): Promise<void> {
+  seek(timeMs: number, eventCount?: number): Promise<void> {
     return this.run(async () => {
       if (this.state === 'loading' || this.state === 'error') return;
       const target = Math.min(Math.max(0, timeMs), this.durationMs);
-      await this.moveTo(target);
+      await this.moveTo(target, eventCount);
       this.dispatch({ type: 'seek', atEnd: target >= this.durationMs });
       this.anchor();
     });
   }
 
-  /** Jumps to the start of marker `index` (the moment before its command is typed). */
+  /** Jumps to the start of marker `index`: the marker applied, its command not yet typed. */
   seekToMarker(index: number): Promise<void> {
     const marker = this.recording.markers[index];
-    return marker ? this.seek(this.markerTime(marker)) : Promise.resolve();
+    return marker ? this.seek(this.markerTime(marker), marker.eventIndex + 1) : Promise.resolve();
+  }
+
+  /** The playback point of marker `index`, for `load`. */
+  markerPoint(index: number): PlaybackPoint | undefined {
+    const marker = this.recording.markers[index];
+    return marker ? { timeMs: this.markerTime(marker), eventCount: marker.eventIndex + 1 } : undefined;
   }
 
   nextCommand(): Promise<void> {
@@ -275,8 +290,8 @@ export class ReplayPlayer {
   }
 
   /** Shows the terminal as it was at `timeMs`: forward from here when close, else from the nearest keyframe. */
-  private async moveTo(timeMs: number): Promise<void> {
-    const target = eventCountAt(this.timeline.times, timeMs);
+  private async moveTo(timeMs: number, eventCount?: number): Promise<void> {
+    const target = eventCount ?? eventCountAt(this.timeline.times, timeMs);
     const closeAhead = target >= this.applied && (this.outputBefore[target] as number) - (this.outputBefore[this.applied] as number) < this.spacing;
     if (!closeAhead) {
       const keyframe = this.keyframes.nearest(target);

@@ -17,10 +17,14 @@ describe('renderPoster', () => {
 
   it('renders a chosen moment, with green bold and underlined text from the first command', async () => {
     const recording = fixture('colours.cast');
-    const second = recording.markers[1]!;
-    const poster = await renderPoster(recording, second.timeMs);
+    const poster = await renderPoster(recording, 0); // the end of the first command
     expect(poster.html).toContain('<span class="t-fg-2 t-bold">green bold</span> <span class="t-fg-1">red</span> <span class="t-fg-4 t-underline">underlined blue</span>');
     expect(poster.text).not.toContain('Hello, World!');
+  });
+
+  it('stops a poster at the end of a command, before the next one is typed', async () => {
+    const poster = await renderPoster(fixture('colours.cast'), 2);
+    expect(poster.text.split('\n').slice(-2)).toEqual(['Hello, World!', 'learner:/$ ']);
   });
 
   it('escapes HTML in terminal text', async () => {

@@ -2,6 +2,7 @@ import type { Recording } from '../asciicast/model.ts';
 import { HeadlessSink } from './headless-sink.ts';
 import { ReplayPlayer } from './player.ts';
 import { transcriptOf } from './transcript.ts';
+import { posterTime } from './poster-time.ts';
 import headless from '@xterm/headless';
 import type { IBufferCell } from '@xterm/headless';
 
@@ -20,10 +21,10 @@ export interface Poster {
 
 const stillClock = { now: () => 0, requestFrame: () => 0, cancelFrame: () => undefined };
 
-export async function renderPoster(recording: Recording, atMs?: number): Promise<Poster> {
+export async function renderPoster(recording: Recording, afterMarker?: number): Promise<Poster> {
   const sink = new HeadlessSink(recording.cols, recording.rows, 0);
   const player = new ReplayPlayer(recording, sink, stillClock);
-  await player.load(atMs);
+  await player.load(posterTime(player, afterMarker));
   if (player.state === 'error') throw new Error('the recording could not be replayed');
   const { cols, rows } = player.size;
   const buffer = sink.terminal.buffer.active;

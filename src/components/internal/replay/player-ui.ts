@@ -1,0 +1,332 @@
+/**
+ * The upgraded player, loaded late (see element.ts): fetches and parses the recording, starts xterm, and
+ * wires the server-rendered controls. Everything here is glue; the logic lives in src/lib/replay.
+ */
+import { Terminal } from '@xterm/xterm';
+import { AsciicastParseError } from '../../../lib/asciicast/model.ts';
+import type { Recording } from '../../../lib/asciicast/model.ts';
+import { parseAsciicast } from '../../../lib/asciicast/parse.ts';
+import { ReplayPlayer } from '../../../lib/replay/player.ts';
+import { posterTime } from '../../../lib/replay/poster-time.ts';
+import type { FrameClock } from '../../../lib/replay/player.ts';
+import { transcriptOf } from '../../../lib/replay/transcript.ts';
+import { TypeAlong } from '../../../lib/replay/type-along.ts';
+import { XtermSink } from '../../../lib/replay/xterm-sink.ts';
+import { actionForKey } from './keys.ts';
+import type { FocusKind } from './keys.ts';
+import { clockTime, spokenTime } from './time.ts';
+
+const browserClock: FrameClock = {
+  now: () => performance.now(),
+  requestFrame: (callback) => requestAnimationFrame(callback),
+  cancelFrame: (handle) => cancelAnimationFrame(handle),
+};
+
+export interface Mounted {
+  player: ReplayPlayer;
+  dispose(): void;
+}
+
+/** Where the recording comes from: the element's `data-src`, or text the /replay/ page read from a file. */
+export interface Source {
+  name: string;
+  text?: string;
+}
+
+const part = <T extends Element>(root: Element, selector: string): T | null => root.querySelector<T>(selector);
+
+/** Shows a problem as `role="alert"` text inside the player; the rest of the page keeps working. */
+export function showError(root: HTMLElement, message: string): void {
+  const alert = part<HTMLElement>(root, '.replay-error');
+  if (alert) {
+    alert.textContent = message;
+    alert.hidden = false;
+  }
+  root.dataset['state'] = 'error';
+}
+
+async function readRecording(root: HTMLElement, source: Source): Promise<Recording> {
+  let text = source.text;
+  if (text === undefined) {
+    const response = await fetch(source.name).catch(() => undefined);
+    if (!response?.ok) throw new Error(`Could not load the recording ${source.name}: ${response ? `HTTP ${response.status}` : 'network error'}.`);
+    text = await response.text();
+  }
+  try {
+    return parseAsciicast(text);
+  } catch (error) {
+    if (error instanceof AsciicastParseError) throw new Error(`${source.name} is not a valid asciicast recording: ${error.message}.`);
+    throw error;
+  } finally {
+    root.dataset['bytes'] = String(text.length);
+  }
+}
+
+/** `posterMarker`: start at the end of that command (as the server's poster does) instead of the end. */
+export async function mount(root: HTMLElement, source: Source, posterMarker?: number): Promise<Mounted | undefined> {
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const screen = part<HTMLElement>(root, '.replay-screen');
+  const controls = part<HTMLElement>(root, '.replay-controls');
+  if (!screen || !controls) return undefined;
+  part<HTMLElement>(root, '.replay-error')?.setAttribute('hidden', '');
+  root.dataset['state'] = 'loading';
+  let recording: Recording;
+  try {
+    recording = await readRecording(root, source);
+  } catch (error) {
+    showError(root, error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+
+  const host = document.createElement('div');
+  host.className = 'replay-xterm';
+  screen.append(host);
+  const sink = new XtermSink(host, recording.cols, recording.rows, { reducedMotion });
+  const idle = Number(root.dataset['idleLimit']);
+  const player = new ReplayPlayer(recording, sink, browserClock, Number.isFinite(idle) && idle > 0 ? { idleTimeLimitMs: idle } : {});
+  const cleanups: (() => void)[] = [];
+  const listen = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): void => {
+    target.addEventListener(type, handler);
+    cleanups.push(() => target.removeEventListener(type, handler));
+  };
+  const status = part<HTMLElement>(root, '.replay-status');
+  /** Polite feedback for things the learner just did; never for playback progress. */
+  const say = (message: string): void => {
+    if (status) status.textContent = message;
+  };
+
+  // Commands: rebuilt from the recording, so /replay/ and lessons share one list.
+  const list = part<HTMLOListElement>(root, '.replay-commands');
+  if (list) {
+    list.replaceChildren(
+      ...recording.markers.map((marker, index) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset['marker'] = String(index);
+        const code = document.createElement('code');
+        code.textContent = marker.label;
+        button.append(code);
+        item.append(button);
+        if (marker.exitStatus !== undefined && marker.exitStatus !== '0') {
+          const exit = document.createElement('span');
+          exit.className = 'replay-exit';
+          exit.textContent = `exit ${marker.exitStatus}`;
+          item.append(exit);
+        }
+        return item;
+      }),
+    );
+    list.hidden = recording.markers.length === 0;
+  }
+
+  const slider = part<HTMLElement>(root, '.replay-seek');
+  const fill = part<HTMLElement>(root, '.replay-seek-fill');
+  const clock = part<HTMLElement>(root, '.replay-clock');
+  const playButton = part<HTMLButtonElement>(root, '[data-action="toggle-play"]');
+  let spokenSecond = -1;
+  const showPosition = (position: number): void => {
+    const duration = player.durationMs || 1;
+    if (fill) fill.style.width = `${(position / duration) * 100}%`;
+    const second = Math.floor(position / 1000);
+    if (second === spokenSecond) return; // attributes change at most once a second while playing
+    spokenSecond = second;
+    if (clock) clock.textContent = `${clockTime(position)} / ${clockTime(player.durationMs)}`;
+    slider?.setAttribute('aria-valuenow', String(second));
+    slider?.setAttribute('aria-valuetext', `${spokenTime(position)} of ${spokenTime(player.durationMs)}`);
+  };
+  const showCommand = (): void => {
+    const current = String(player.currentMarkerIndex());
+    list?.querySelectorAll<HTMLButtonElement>('button').forEach((button) => {
+      if (button.dataset['marker'] === current) button.setAttribute('aria-current', 'step');
+      else button.removeAttribute('aria-current');
+    });
+  };
+  slider?.setAttribute('aria-valuemax', String(Math.ceil(player.durationMs / 1000)));
+  player.on('position', (position) => {
+    showPosition(position);
+    showCommand();
+  });
+  player.on('state', (state) => {
+    root.dataset['state'] = state;
+    if (playButton) {
+      const playing = state === 'playing';
+      playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+      playButton.dataset['playing'] = String(playing);
+    }
+  });
+  player.on('error', (error) => showError(root, `The recording stopped: ${error.message}`));
+
+  // Type-along: pause before each command until the learner has typed it.
+  const form = part<HTMLFormElement>(root, '.replay-typealong');
+  const input = form ? part<HTMLInputElement>(form, 'input') : null;
+  const hint = form ? part<HTMLElement>(form, '.replay-hint') : null;
+  const typeAlongButton = part<HTMLButtonElement>(root, '[data-action="type-along"]');
+  let attempt: TypeAlong | undefined;
+  let typingAlong = false;
+  let stopAtMarker = -1;
+  const askFor = async (index: number): Promise<void> => {
+    const marker = recording.markers[index];
+    if (!form || !input || !marker) {
+      attempt = undefined;
+      if (form) form.hidden = true;
+      say('That was the last command.');
+      return;
+    }
+    await player.pause();
+    await player.seekToMarker(index);
+    attempt = new TypeAlong(marker.label);
+    stopAtMarker = index + 1;
+    form.hidden = false;
+    input.value = '';
+    if (hint) hint.hidden = true;
+    input.focus();
+  };
+  const nextMarkerIndex = (): number => recording.markers.findIndex((marker) => player.markerTime(marker) >= player.position - 0.5);
+  const setTypeAlong = async (on: boolean): Promise<void> => {
+    typingAlong = on;
+    typeAlongButton?.setAttribute('aria-pressed', String(on));
+    if (form) form.hidden = !on;
+    if (on) {
+      if (player.state === 'ended') await player.seek(0);
+      const next = nextMarkerIndex();
+      await askFor(next === -1 ? 0 : next);
+    } else attempt = undefined;
+  };
+  player.on('marker', (index) => {
+    if (typingAlong && index === stopAtMarker) void askFor(index);
+  });
+  const submitTyped = async (): Promise<void> => {
+    if (!attempt || !input) return;
+    const result = attempt.submit(input.value);
+    if (result === 'match') {
+      say('Right. Here is what it printed.');
+      if (hint) hint.hidden = true;
+      await player.play();
+    } else if (result === 'miss') {
+      say(attempt.showHint ? 'Not quite. The hint shows the command.' : 'Not quite, try again.');
+      if (hint && attempt.showHint) {
+        hint.textContent = `Hint: ${attempt.command}`;
+        hint.hidden = false;
+      }
+    }
+  };
+
+  const focusKind = (target: EventTarget | null): FocusKind => {
+    if (!(target instanceof HTMLElement)) return 'other';
+    if (target.matches('input, select, textarea')) return 'text-field';
+    if (target.matches('button, summary, a')) return 'button';
+    return target.getAttribute('role') === 'slider' ? 'slider' : 'other';
+  };
+  const help = part<HTMLDialogElement>(root, '.replay-help');
+  const fiveSeconds = 5000;
+  const run = async (action: string, source?: HTMLElement): Promise<void> => {
+    switch (action) {
+      case 'toggle-play': return player.togglePlay();
+      case 'restart': await player.seek(0); return player.play();
+      case 'back': return player.seek(player.position - fiveSeconds);
+      case 'forward': return player.seek(player.position + fiveSeconds);
+      case 'start': return player.seek(0);
+      case 'end': return player.seek(player.durationMs);
+      case 'previous-command': return player.previousCommand();
+      case 'next-command': return player.nextCommand();
+      case 'previous-frame': return player.stepFrame(-1);
+      case 'next-frame': return player.stepFrame(1);
+      case 'help': help?.showModal(); return;
+      case 'close-help': help?.close(); return;
+      case 'fullscreen':
+        if (document.fullscreenElement) await document.exitFullscreen();
+        else await root.requestFullscreen().catch(() => say('Fullscreen is not available here.'));
+        return;
+      case 'copy': {
+        const marker = recording.markers[Math.max(0, player.currentMarkerIndex())];
+        if (!marker) return say('This recording has no commands to copy.');
+        await navigator.clipboard.writeText(marker.label).then(
+          () => say(`Copied: ${marker.label}`),
+          () => say('Copying is not allowed here; select the command in the list instead.'),
+        );
+        return;
+      }
+      case 'type-along': return setTypeAlong(!typingAlong);
+      case 'show-me': {
+        if (!attempt || !input) return;
+        const command = attempt.command;
+        input.value = '';
+        for (const char of command) {
+          input.value += char;
+          if (!reducedMotion) await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        return submitTyped();
+      }
+      default:
+        if (source?.dataset['marker'] !== undefined) return player.seekToMarker(Number(source.dataset['marker']));
+    }
+  };
+
+  listen(root, 'click', (event) => {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-action], [data-marker]');
+    if (target && root.contains(target)) void run(target.dataset['action'] ?? 'marker', target);
+  });
+  listen(root, 'keydown', (event) => {
+    const action = actionForKey(event, focusKind(event.target));
+    if (!action || (help?.open && action !== 'help')) return;
+    event.preventDefault();
+    void run(action);
+  });
+  if (slider) {
+    listen(slider, 'keydown', (event) => {
+      const step = { ArrowLeft: -fiveSeconds, ArrowDown: -fiveSeconds, ArrowRight: fiveSeconds, ArrowUp: fiveSeconds, PageDown: -30_000, PageUp: 30_000 }[event.key];
+      if (step !== undefined) void player.seek(player.position + step);
+      else if (event.key === 'Home') void player.seek(0);
+      else if (event.key === 'End') void player.seek(player.durationMs);
+      else return;
+      event.preventDefault();
+    });
+    listen(slider, 'pointerdown', (event) => {
+      const box = slider.getBoundingClientRect();
+      void player.seek(((event.clientX - box.left) / box.width) * player.durationMs);
+    });
+  }
+  const speed = part<HTMLSelectElement>(root, '[data-setting="speed"]');
+  if (speed) listen(speed, 'change', () => player.setSpeed(Number(speed.value)));
+  if (form) {
+    listen(form, 'submit', (event) => {
+      event.preventDefault();
+      void submitTyped();
+    });
+  }
+  // The transcript is built only when opened: for a long recording it is a lot of text.
+  const transcript = part<HTMLDetailsElement>(root, '.replay-transcript');
+  const transcriptText = transcript ? part<HTMLElement>(transcript, 'pre') : null;
+  if (transcript && transcriptText) {
+    const fill = (): void => {
+      if (!transcript.open || transcriptText.dataset['filled'] === 'true') return;
+      transcriptText.dataset['filled'] = 'true';
+      void transcriptOf(recording, (cols, rows, scrollback) => new Terminal({ cols, rows, scrollback, allowProposedApi: true })).then((text) => {
+        transcriptText.textContent = text;
+      });
+    };
+    if (transcriptText.dataset['filled'] !== 'true') {
+      listen(transcript, 'toggle', fill);
+      fill();
+    }
+  }
+
+  controls.hidden = false;
+  root.dataset['upgraded'] = 'true';
+  await player.load(posterTime(player, posterMarker));
+  part<HTMLElement>(root, '.replay-poster')?.setAttribute('hidden', '');
+  showPosition(player.position);
+  showCommand();
+  if (root.dataset['autoplay'] === 'true' && !reducedMotion) void player.play();
+
+  return {
+    player,
+    dispose() {
+      for (const cleanup of cleanups) cleanup();
+      player.dispose();
+      sink.dispose();
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { Terminal } from '@xterm/xterm';
+import type { ITheme } from '@xterm/xterm';
+import { SerializeAddon } from '@xterm/addon-serialize';
+import '@xterm/xterm/css/xterm.css';
+import type { TerminalSink } from './player.ts';
+
+/** Smallest readable font size; below it the terminal scrolls sideways instead of shrinking. */
+export const minFontSize = 11;
+const maxFontSize = 15;
+const fontFamily = "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, Consolas, monospace";
+const ansiNames = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'] as const;
+
+/**
+ * The one place that touches xterm.js: creates the terminal inside `host`, sizes its font so the recorded
+ * columns fit (never under 11 px), takes its colours from the site's CSS custom properties and follows
+ * `<html data-theme>`, and disposes everything on teardown. Keyboard input never reaches xterm: a replay
+ * has no process to send it to, so `onData` is deliberately not connected.
+ */
+export class XtermSink implements TerminalSink {
+  readonly terminal: Terminal;
+  private readonly serializer = new SerializeAddon();
+  private readonly host: HTMLElement;
+  private readonly observers: { disconnect(): void }[] = [];
+
+  constructor(host: HTMLElement, cols: number, rows: number, options: { reducedMotion: boolean }) {
+    this.host = host;
+    this.terminal = new Terminal({
+      cols,
+      rows,
+      fontFamily,
+      fontSize: this.fontSizeFor(cols),
+      scrollback: 1000,
+      disableStdin: true,
+      cursorBlink: !options.reducedMotion,
+      cursorInactiveStyle: 'block',
+      allowProposedApi: true,
+      theme: this.theme(),
+    });
+    this.terminal.loadAddon(this.serializer);
+    this.terminal.attachCustomKeyEventHandler(() => false); // keys belong to the player's shortcuts
+    this.terminal.open(host);
+    const element = this.terminal.element;
+    // The screen is a picture of output for sighted users; the transcript is the accessible text, and the
+    // hidden textarea must not catch Tab.
+    element?.setAttribute('aria-hidden', 'true');
+    this.terminal.textarea?.setAttribute('tabindex', '-1');
+    const theme = new MutationObserver(() => (this.terminal.options.theme = this.theme()));
+    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+    const size = new ResizeObserver(() => this.fit());
+    size.observe(host);
+    this.observers.push(theme, size);
+  }
+
+  write(data: string, done?: () => void): void {
+    this.terminal.write(data, done);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.terminal.resize(cols, rows);
+    this.fit();
+  }
+
+  reset(): void {
+    this.terminal.reset();
+  }
+
+  snapshot(): string {
+    return this.serializer.serialize({ scrollback: 0 });
+  }
+
+  /** Picks the font size at which the recorded columns fill the available width. */
+  fit(): void {
+    const size = this.fontSizeFor(this.terminal.cols);
+    if (size !== this.terminal.options.fontSize) this.terminal.options.fontSize = size;
+  }
+
+  dispose(): void {
+    for (const observer of this.observers) observer.disconnect();
+    this.terminal.dispose();
+  }
+
+  private fontSizeFor(cols: number): number {
+    const width = (this.host.parentElement ?? this.host).clientWidth - 16;
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context || width <= 0) return 14;
+    context.font = `100px ${fontFamily}`;
+    const charWidthAt100 = context.measureText('W').width || 60;
+    const fitting = Math.floor((width / cols / charWidthAt100) * 100 * 2) / 2;
+    return Math.max(minFontSize, Math.min(maxFontSize, fitting));
+  }
+
+  private theme(): ITheme {
+    const style = getComputedStyle(this.host);
+    const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+    const theme: ITheme = {
+      background: read('--terminal-bg', '#0d1117'),
+      foreground: read('--terminal-fg', '#e6edf3'),
+      cursor: read('--terminal-cursor', '#8ab4f8'),
+      selectionBackground: read('--terminal-selection', '#264f78'),
+    };
+    const palette = theme as Record<string, string>;
+    ansiNames.forEach((name, index) => {
+      const bright = `bright${name[0]?.toUpperCase()}${name.slice(1)}`;
+      const normal = read(`--terminal-ansi-${index}`, '');
+      const light = read(`--terminal-ansi-${index + 8}`, '');
+      if (normal) palette[name] = normal;
+      if (light) palette[bright] = light;
+    });
+    return theme;
+  }
+}
