@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { measurementsSchema, variantNames } from './measurements.ts';
+
+function image(variant: string) {
+  return {
+    tag: `go-hello-world:${variant}`,
+    dockerfile: `exercises/go-hello-world/${variant}/Dockerfile`,
+    base: variant === 'scratch' ? { image: 'scratch' } : { image: 'debian:trixie-slim', provenance: 'assembled', assembledFrom: 'Debian trixie (mmdebstrap minbase)' },
+    sizeBytes: 1_500_000,
+    compressedSizeBytes: 700_000,
+    layers: 1,
+    files: 1,
+    executables: 1,
+    shells: [],
+    packageManagers: [],
+    setuidFiles: 0,
+    debianPackages: 0,
+    user: '65532:65532',
+    uid: 65532,
+    buildSeconds: 2.5,
+    startSeconds: 0.4,
+    pushSeconds: 0.3,
+    pullSeconds: 0.5,
+    output: 'Hello, World!',
+  };
+}
+
+const valid = {
+  exercise: 'go-hello-world',
+  measuredAt: '2026-11-27T17:30:00.000Z',
+  environment: { docker: '20.10.24+dfsg1', go: 'go1.24.4', cpus: 2, kernel: '6.1.0' },
+  units: { sizeBytes: 'bytes', buildSeconds: 's', layers: 'count' },
+  images: Object.fromEntries(variantNames.map((variant) => [variant, image(variant)])),
+};
+
+describe('measurementsSchema', () => {
+  it('accepts measurements of every variant', () => {
+    expect(measurementsSchema.safeParse(valid).error?.issues ?? []).toEqual([]);
+  });
+
+  it('needs every variant', () => {
+    const { scratch: _scratch, ...fewer } = valid.images;
+    expect(measurementsSchema.safeParse({ ...valid, images: fewer }).success).toBe(false);
+  });
+
+  it('rejects unknown variants and fields, negative sizes and unknown units', () => {
+    expect(measurementsSchema.safeParse({ ...valid, images: { ...valid.images, alpine: image('alpine') } }).success).toBe(false);
+    expect(measurementsSchema.safeParse({ ...valid, images: { ...valid.images, debug: { ...image('debug'), colour: 'red' } } }).success).toBe(false);
+    expect(measurementsSchema.safeParse({ ...valid, images: { ...valid.images, debug: { ...image('debug'), sizeBytes: -1 } } }).success).toBe(false);
+    expect(measurementsSchema.safeParse({ ...valid, units: { sizeBytes: 'MB' } }).success).toBe(false);
+  });
+
+  it('rejects a base with no provenance, other than scratch', () => {
+    const debug = { ...image('debug'), base: { image: 'gcr.io/distroless/static-debian13:debug-nonroot' } };
+    expect(measurementsSchema.safeParse({ ...valid, images: { ...valid.images, debug } }).success).toBe(false);
+  });
+});
