@@ -38,6 +38,12 @@ describe('progress store', () => {
     expect(again.record.seed).toBe('seed1');
   });
 
+  it('saves a fresh record at once, so the shuffle seed is the same on the next visit', () => {
+    const storage = new TestStorage();
+    openProgressStore(storage, { ...options, seed: () => 'first' });
+    expect(openProgressStore(storage, { ...options, seed: () => 'second' }).record.seed).toBe('first');
+  });
+
   it('tells subscribers now and after each change, until they unsubscribe', () => {
     const store = openProgressStore(new TestStorage(), options);
     const seen: number[] = [];
@@ -64,6 +70,7 @@ describe('progress store', () => {
     expect(store.record.lessons['01-why-it-matters/01-introduction']).toEqual({ status: 'completed', at });
     expect(store.record.answers['image-size/size-ratio']).toEqual({ hash: 'h1', response: 200, correct: true, attempts: 1, at });
     expect(store.record.seed).toBe('seed1');
+    expect(JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}').version).toBe(2);
   });
 
   it.each([

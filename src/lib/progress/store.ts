@@ -72,6 +72,7 @@ export function openProgressStore(storage: KeyValueStorage | undefined, options:
   let writable = usable(storage);
   if (!writable) notices.push({ kind: 'unavailable' });
 
+  let saveNow = true;
   if (writable && storage) {
     let raw: string | null = null;
     try {
@@ -91,9 +92,11 @@ export function openProgressStore(storage: KeyValueStorage | undefined, options:
       const read = problem === undefined ? readRecord(parsed, { now: now(), seed: record.seed }) : undefined;
       if (read?.ok) {
         record = read.record;
+        saveNow = read.migratedFrom !== undefined;
       } else if (read && !read.ok && read.newer) {
         // Leave a newer course's data alone: never overwrite what this code cannot understand.
         writable = false;
+        saveNow = false;
         notices.push({ kind: 'newer-version' });
       } else {
         const backupKey = `${BACKUP_KEY_PREFIX}${now()}`;
@@ -150,8 +153,9 @@ export function openProgressStore(storage: KeyValueStorage | undefined, options:
       return () => listeners.delete(listener);
     },
   };
-  // A recovered record is saved at once so the next visit does not report the same corruption again.
-  if (notices.some((notice) => notice.kind === 'recovered') && writable) save();
+  // A fresh or migrated record is saved at once: its shuffle seed must be the same on the next visit, a
+  // recovered record must not report the same corruption again, and a migration runs only once.
+  if (saveNow && writable) save();
   return store;
 }
 

@@ -9,8 +9,11 @@ import type { Quiz } from '../../../schemas/quiz.ts';
 import type { Topic } from '../../../schemas/topic.ts';
 import { resolveQuiz, type ResolvedQuestion } from '../../../lib/quiz/resolve.ts';
 
-/** `content/measurements/` (the build runs from the project root). */
-const measurementsFolder = join(process.cwd(), 'content', 'measurements');
+/**
+ * `content/measurements/` (the build runs from the project root). QUIZ_MEASUREMENTS_DIR points elsewhere
+ * for test builds only (e.g. the unit-test fixture before the lab has run); never set it for a real build.
+ */
+const measurementsFolder = process.env['QUIZ_MEASUREMENTS_DIR'] ?? join(process.cwd(), 'content', 'measurements');
 const cache = new Map<string, unknown>();
 
 /** The lab's measurements, or undefined when `npm run lab` has not produced that file yet. */

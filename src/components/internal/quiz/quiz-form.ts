@@ -100,6 +100,8 @@ class QuizForm extends HTMLElement {
       case 'numeric':
         return parseNumber(fieldset.querySelector<HTMLInputElement>('input')?.value ?? '');
       case 'ordering':
+        // The scrambled start is not an answer: the learner must have moved at least one step.
+        if (!('touched' in fieldset.dataset)) return undefined;
         return [...fieldset.querySelectorAll<HTMLElement>('[data-step]')].map((item) => Number(item.dataset['step']));
     }
   }
@@ -110,6 +112,7 @@ class QuizForm extends HTMLElement {
       const input = fieldset.querySelector<HTMLInputElement>('input');
       if (input) input.value = String(response);
     } else if (answerKey.type === 'ordering') {
+      fieldset.dataset['touched'] = '';
       const list = fieldset.querySelector('[data-ordering]');
       for (const step of response as number[]) {
         const item = fieldset.querySelector(`[data-step="${step}"]`);
@@ -186,7 +189,8 @@ class QuizForm extends HTMLElement {
       feedback.append(paragraph);
     };
     if (!result) {
-      line('Not answered yet: answer this question, then check again.', 'verdict is-wrong');
+      const what = question.answerKey.type === 'ordering' ? 'Move the steps into order' : 'Answer this question';
+      line(`Not answered yet: ${what.toLowerCase()}, then check again.`, 'verdict is-wrong');
       return;
     }
     fieldset.disabled = true;
@@ -272,9 +276,11 @@ class QuizForm extends HTMLElement {
     const up = button.dataset['move'] === 'up';
     const sibling = up ? item.previousElementSibling : item.nextElementSibling;
     if (sibling) list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
+    const fieldset = item.closest('fieldset');
+    if (fieldset) fieldset.dataset['touched'] = '';
     button.focus();
     const position = [...list.children].indexOf(item) + 1;
-    const announcer = item.closest('fieldset')?.querySelector('[data-move-announcer]');
+    const announcer = fieldset?.querySelector('[data-move-announcer]');
     const text = item.querySelector('.step-text')?.textContent ?? '';
     if (announcer) {
       announcer.textContent = sibling
