@@ -1,3 +1,4 @@
 // The components lesson authors may use in MDX. Import them from here, not from their files, so their
 // places can change without touching lessons.
 export { default as Cite } from './Cite.astro';
+export { default as Measure } from './Measure.astro';
