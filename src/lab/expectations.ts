@@ -2,7 +2,6 @@
 /** Terminal output as plain text: escape sequences and carriage returns removed. */
 export function plainText(output: string): string {
   return output
-    // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
     .replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>78DEHMc]/g, '')
     .replace(/\r/g, '');
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { LabOptions } from './args.ts';
 import { ensureBase } from './bases.ts';
 import type { BaseImage } from './bases.ts';
+import { recipeFor } from './base-recipes.ts';
 import { baseImagesOf } from './dockerfiles.ts';
 import { checkEngineDisk, connectEngine, stopEngine } from './engine.ts';
 import { run } from './exec.ts';
@@ -63,7 +64,7 @@ export async function runLab(options: LabOptions): Promise<number> {
   );
   const baseNames = [...new Set([...variantBases.values()].flat())];
   const steps = options.verify ? [] : lab.steps;
-  const progress = createProgress(1 + baseNames.length + (options.verify ? 1 : steps.length + 2));
+  const progress = createProgress(2 + (options.verify ? 1 : steps.length + 2));
 
   progress.start('Docker Engine');
   const engine = await connectEngine(progress.detail);
@@ -71,13 +72,23 @@ export async function runLab(options: LabOptions): Promise<number> {
     await checkEngineDisk(engine);
     progress.detail(`docker client ${engine.clientVersion}, engine ${engine.serverVersion}${engine.startedPid ? ` (started, pid ${engine.startedPid})` : ''}`);
 
+    // Assembling the Go image takes longest; the small ones are assembled alongside it.
+    progress.start(`Base images: ${baseNames.join(', ')}`);
     const bases = new Map<string, BaseImage>();
-    for (const image of baseNames) {
-      progress.start(`Base image ${image}`);
-      const base = await ensureBase(image, options.bases, engine.env, progress.detail);
-      bases.set(image, base);
-      progress.detail(base.provenance === 'pulled' ? `pulled ${base.digest ?? ''}` : 'assembled stand-in (labelled)');
-    }
+    const heavy = baseNames.filter((image) => {
+      const recipe = recipeFor(image);
+      return recipe?.kind === 'debian-root' && recipe.packages.length > 0;
+    });
+    const chains = [...heavy.map((image) => [image]), baseNames.filter((image) => !heavy.includes(image))];
+    await Promise.all(
+      chains.map(async (chain) => {
+        for (const image of chain) {
+          const base = await ensureBase(image, options.bases, engine.env, progress.detail);
+          bases.set(image, base);
+          progress.detail(`${image}: ${base.provenance === 'pulled' ? `pulled ${base.digest ?? ''}` : 'assembled stand-in (labelled)'}`);
+        }
+      }),
+    );
     const go = await goVersion(baseNames, engine.env);
 
     if (options.verify) {
@@ -116,7 +127,9 @@ export async function runLab(options: LabOptions): Promise<number> {
         progress.detail(options.only.length ? 'not selected' : 'up to date');
         continue;
       }
-      const { cast, meta } = await recordStep(step, { ...context, onCommand: (command) => progress.detail(`$ ${command}`) });
+      const { cast, meta } = await recordStep(step, { ...context, onCommand: (command) => {
+        progress.detail(`$ ${command}`);
+      } });
       mkdirSync(path.dirname(castPath(lab.exercise, step.id)), { recursive: true });
       writeFileSync(castPath(lab.exercise, step.id), cast);
       writeFileSync(metaPath(lab.exercise, step.id), `${JSON.stringify(meta, null, 2)}\n`);

@@ -93,7 +93,7 @@ export async function readTar(
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
     let offset = 0;
-    while (!ended) {
+    for (;;) {
       if (bodyRemaining > 0) {
         const take = Math.min(bodyRemaining, buffer.length - offset);
         if (take === 0) break;

@@ -39,7 +39,7 @@ describe('measurementsSchema', () => {
   });
 
   it('needs every variant', () => {
-    const { scratch: _scratch, ...fewer } = valid.images;
+    const fewer = Object.fromEntries(Object.entries(valid.images).filter(([variant]) => variant !== 'scratch'));
     expect(measurementsSchema.safeParse({ ...valid, images: fewer }).success).toBe(false);
   });
 

@@ -11,11 +11,11 @@ export const baseImageSchema = z
     assembledFrom: z.string().min(1).optional().describe('What the stand-in was made from, when assembled.'),
   })
   .refine((base) => (base.provenance === 'assembled' ? base.assembledFrom !== undefined : true), {
-    message: 'an assembled base image must say what it was assembled from (assembledFrom)',
+    error: 'an assembled base image must say what it was assembled from (assembledFrom)',
     path: ['assembledFrom'],
   })
   .refine((base) => (base.provenance === 'pulled' ? base.assembledFrom === undefined : true), {
-    message: 'a pulled base image has no assembledFrom',
+    error: 'a pulled base image has no assembledFrom',
     path: ['assembledFrom'],
   })
   .describe('One base image used by the recorded commands.');
