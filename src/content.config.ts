@@ -4,6 +4,7 @@ import { chapterSchema } from './schemas/chapter.ts';
 import { lessonSchema } from './schemas/lesson.ts';
 import { quizCollectionSchema } from './schemas/quiz.ts';
 import { sourceSchema } from './schemas/source.ts';
+import { workshopSchema } from './schemas/workshop.ts';
 
 // Content lives in the top-level content/ folder, apart from code (see DESIGN.md).
 
@@ -39,4 +40,10 @@ const quizzes = defineCollection({
   schema: quizCollectionSchema,
 });
 
-export const collections = { chapters, lessons, sources, quizzes };
+/** Workshops: `content/workshops/<id>.yaml`; lesson ids in agendas are checked when the pages build. */
+const workshops = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/workshops' }),
+  schema: workshopSchema,
+});
+
+export const collections = { chapters, lessons, sources, quizzes, workshops };

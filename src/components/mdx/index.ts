@@ -2,3 +2,5 @@
 // places can change without touching lessons.
 export { default as Cite } from './Cite.astro';
 export { default as Measure } from './Measure.astro';
+export { default as InstructorNote } from './InstructorNote.astro';
+export { default as Only } from './Only.astro';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingText, splitIntoSlides } from './slides.ts';
+import { elementsWithAttribute, headingText, splitIntoSlides, textOf } from './slides.ts';
 
 describe('splitIntoSlides', () => {
   it('keeps the intro and starts a slide at each top-level h2', () => {
@@ -40,5 +40,23 @@ describe('splitIntoSlides', () => {
   it('reads heading text without tags', () => {
     expect(headingText('<h2 id="x">Use <code>FROM scratch</code></h2>')).toBe('Use FROM scratch');
     expect(headingText('<p>none</p>')).toBeUndefined();
+  });
+});
+
+describe('elementsWithAttribute', () => {
+  it('returns the outer HTML of marked elements, nested content included', () => {
+    const note = '<aside class="note" data-instructor-note><p>Ask <em>why</em>.</p><div><br></div></aside>';
+    const html = `<h2>A</h2><p>x</p>${note}<aside class="other"><p>y</p></aside>`;
+    expect(elementsWithAttribute(html, 'data-instructor-note')).toEqual([note]);
+  });
+
+  it('does not match an attribute that only starts the same', () => {
+    expect(elementsWithAttribute('<div data-instructor-notes="1">x</div>', 'data-instructor-note')).toEqual([]);
+  });
+});
+
+describe('textOf', () => {
+  it('keeps visible text and drops scripts', () => {
+    expect(textOf('<h2>Build &amp; run</h2>\n<script>var a = "<p>";</script><p>It   works</p>')).toBe('Build & run It works');
   });
 });

@@ -16,29 +16,70 @@ const rawTextElements = new Set(['script', 'style', 'textarea']);
 // A tag with quoted attribute values that may contain '>', or a comment.
 const tagPattern = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
 
-/** Offsets of every top-level `<h2` in `html`. */
-function topLevelHeadingOffsets(html: string): number[] {
-  const offsets: number[] = [];
+interface Tag {
+  name: string;
+  closing: boolean;
+  attributes: string;
+  start: number;
+  end: number;
+  /** Nesting depth before this tag. */
+  depth: number;
+}
+
+/** Every start and end tag of `html` with its nesting depth, skipping comments and raw text. */
+function* tags(html: string): Generator<Tag> {
   let depth = 0;
-  tagPattern.lastIndex = 0;
-  for (let match = tagPattern.exec(html); match; match = tagPattern.exec(html)) {
+  const pattern = new RegExp(tagPattern.source, 'g');
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
     const [whole, closing, rawName, attributes = ''] = match;
     if (rawName === undefined) continue; // a comment
     const name = rawName.toLowerCase();
     if (closing) {
       depth = Math.max(0, depth - 1);
+      yield { name, closing: true, attributes, start: match.index, end: match.index + whole.length, depth };
       continue;
     }
-    if (name === 'h2' && depth === 0) offsets.push(match.index);
+    yield { name, closing: false, attributes, start: match.index, end: match.index + whole.length, depth };
     if (voidElements.has(name) || attributes.trimEnd().endsWith('/')) continue;
     if (rawTextElements.has(name)) {
       // Jump past the raw text: '<' inside a script is not a tag.
       const end = html.toLowerCase().indexOf(`</${name}`, match.index + whole.length);
-      tagPattern.lastIndex = end === -1 ? html.length : end;
+      pattern.lastIndex = end === -1 ? html.length : end;
     }
     depth++;
   }
-  return offsets;
+}
+
+/** Offsets of every top-level `<h2` in `html`. */
+function topLevelHeadingOffsets(html: string): number[] {
+  return [...tags(html)].filter((tag) => !tag.closing && tag.name === 'h2' && tag.depth === 0).map((tag) => tag.start);
+}
+
+/**
+ * The outer HTML of every element whose start tag has `attribute` (e.g. the instructor notes of a slide,
+ * `data-instructor-note`), outermost only.
+ */
+export function elementsWithAttribute(html: string, attribute: string): string[] {
+  const found: string[] = [];
+  const attributePattern = new RegExp(`\\s${attribute.replace(/[-]/g, '\\-')}(?=[\\s=/]|$)`);
+  let open: Tag | undefined;
+  for (const tag of tags(html)) {
+    if (!open) {
+      if (!tag.closing && attributePattern.test(tag.attributes)) open = tag;
+      continue;
+    }
+    if (tag.closing && tag.depth === open.depth) {
+      found.push(html.slice(open.start, tag.end));
+      open = undefined;
+    }
+  }
+  return found;
+}
+
+/** Visible text of an HTML fragment, whitespace collapsed: for previews of the next slide. */
+export function textOf(html: string): string {
+  const withoutRaw = html.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ');
+  return decodeEntities(withoutRaw.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** The text of an HTML fragment's first <h2>, tags removed and basic entities decoded. */

@@ -1,0 +1,38 @@
+/**
+ * Build-time loading of workshops: the collection entry with its agenda resolved against the course's
+ * lessons. A lesson id that does not exist fails the build here, naming the workshop file and the id.
+ * Only Astro frontmatter imports this.
+ */
+import { getCollection, getEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { loadCourse } from '../../../lib/navigation/from-collections.ts';
+import { resolveAgenda } from '../../../lib/workshop/agenda.ts';
+import type { LessonFacts, ResolvedAgenda } from '../../../lib/workshop/agenda.ts';
+
+export interface LoadedWorkshop {
+  id: string;
+  workshop: CollectionEntry<'workshops'>['data'];
+  agenda: ResolvedAgenda;
+  /** The lesson entries of the agenda, in agenda order, for rendering. */
+  lessons: CollectionEntry<'lessons'>[];
+}
+
+async function lessonFacts(): Promise<Map<string, LessonFacts>> {
+  const course = await loadCourse();
+  return new Map(course.lessons.map((lesson) => [lesson.id, { title: lesson.title, minutes: lesson.minutes, href: lesson.href }]));
+}
+
+export async function loadWorkshop(id: string): Promise<LoadedWorkshop> {
+  const entry = await getEntry('workshops', id);
+  if (!entry) throw new Error(`No workshop content/workshops/${id}.yaml`);
+  const agenda = resolveAgenda(id, entry.data, await lessonFacts());
+  const entries = new Map((await getCollection('lessons')).map((lesson) => [lesson.id, lesson]));
+  const lessons = agenda.items.flatMap((item) => (item.type === 'lesson' ? [entries.get(item.lesson) as CollectionEntry<'lessons'>] : []));
+  return { id, workshop: entry.data, agenda, lessons };
+}
+
+/** Every workshop, sorted by id, each resolved (so one bad reference fails every page, not just its own). */
+export async function loadWorkshops(): Promise<LoadedWorkshop[]> {
+  const ids = (await getCollection('workshops')).map((entry) => entry.id).sort();
+  return Promise.all(ids.map(loadWorkshop));
+}
