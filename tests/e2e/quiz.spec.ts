@@ -58,12 +58,13 @@ async function answer(page: Page, key: string, answerKey: AnswerKey, right: bool
 
 const status = (page: Page) => page.locator('quiz-form [role="status"]');
 
-test.beforeEach(async ({ page }) => {
+async function openSecurityCheck(page: Page): Promise<void> {
   await page.goto('/self-check/security/');
   await expect(page.getByRole('button', { name: 'Check answers' })).toBeVisible();
-});
+}
 
 test('a wrong answer shows feedback with the chosen option’s rationale', async ({ page }) => {
+  await openSecurityCheck(page);
   const fieldset = page.getByRole('group', { name: /Which user ID does the nonroot user have/ });
   await fieldset.getByRole('radio', { name: '0', exact: true }).check();
   await page.getByRole('button', { name: 'Check answers' }).click();
@@ -78,6 +79,7 @@ test('a wrong answer shows feedback with the chosen option’s rationale', async
 });
 
 test('right answers give a full score, and a reload keeps it', async ({ page }) => {
+  await openSecurityCheck(page);
   const keys = await answerKeys(page);
   for (const { key, answerKey } of keys) await answer(page, key, answerKey, true);
   await page.getByRole('button', { name: 'Check answers' }).click();
@@ -92,6 +94,7 @@ test('right answers give a full score, and a reload keeps it', async ({ page }) 
 });
 
 test('retry reopens only the wrong questions', async ({ page }) => {
+  await openSecurityCheck(page);
   const keys = await answerKeys(page);
   const [first, second, ...rest] = keys;
   if (!first || !second) throw new Error('the security quiz needs at least two questions');
@@ -113,6 +116,7 @@ test('retry reopens only the wrong questions', async ({ page }) => {
 });
 
 test('a numeric answer outside the tolerance says which way it is off', async ({ page }) => {
+  await openSecurityCheck(page);
   const keys = await answerKeys(page);
   const numeric = keys.find((entry) => entry.answerKey.type === 'numeric');
   test.skip(!numeric, 'no numeric question rendered (measurements missing)');
@@ -123,6 +127,7 @@ test('a numeric answer outside the tolerance says which way it is off', async ({
 });
 
 test('giving up shows every correct answer with its rationale', async ({ page }) => {
+  await openSecurityCheck(page);
   await page.getByRole('button', { name: 'Check answers' }).click();
   await page.getByRole('button', { name: 'Show correct answers' }).click();
   const fieldset = page.getByRole('group', { name: /Which user ID does the nonroot user have/ });
@@ -132,6 +137,7 @@ test('giving up shows every correct answer with its rationale', async ({ page })
 });
 
 test('options keep the learner’s shuffled order across visits', async ({ page }) => {
+  await openSecurityCheck(page);
   const labels = () => page.getByRole('group', { name: /Which user ID does the nonroot user have/ }).getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   const before = await labels();
   await page.reload();
@@ -157,6 +163,8 @@ test.describe('without JavaScript', () => {
 
 for (const path of ['/self-check/', '/self-check/performance/', '/self-check/security/', '/self-check/cost/']) {
   test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
+    // axe over a page of several hundred elements is slow on a shared two-core machine.
+    test.setTimeout(120_000);
     await page.goto(path);
     const before = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(before.violations).toEqual([]);
