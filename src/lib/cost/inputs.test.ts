@@ -52,11 +52,11 @@ describe('parseField', () => {
 
 describe('parseInputs', () => {
   it('round-trips the example inputs', () => {
-    expect(parseInputs(asText(exampleInputs as unknown as Record<CostInputName, number>))).toEqual({ ok: true, inputs: exampleInputs });
+    expect(parseInputs(asText({ ...exampleInputs }))).toEqual({ ok: true, inputs: exampleInputs });
   });
 
   it('reports every bad field at once, by name', () => {
-    const raw = { ...asText(exampleInputs as unknown as Record<CostInputName, number>), nodes: '', egressPricePerGb: '-1' };
+    const raw = { ...asText({ ...exampleInputs }), nodes: '', egressPricePerGb: '-1' };
     const result = parseInputs(raw);
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.errors).sort()).toEqual(['egressPricePerGb', 'nodes']);
