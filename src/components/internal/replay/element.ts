@@ -1,3 +1,5 @@
+import { showError } from './show-error.ts';
+
 /**
  * `<terminal-replay>`: the small part of the player that every page with a terminal loads. It waits until the
  * player is near the viewport (or a command in its list is clicked), then imports xterm and the player UI.
@@ -42,11 +44,7 @@ export class TerminalReplayElement extends HTMLElement {
       const mounted = await mount(this, { name: source }, marker === undefined ? undefined : Number(marker));
       if (mounted && this.pendingMarker !== undefined) await mounted.player.seekToMarker(this.pendingMarker);
     } catch (error) {
-      const alert = this.querySelector<HTMLElement>('.replay-error');
-      if (alert) {
-        alert.textContent = `The player could not start: ${error instanceof Error ? error.message : String(error)}`;
-        alert.hidden = false;
-      }
+      showError(this, `The player could not start: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

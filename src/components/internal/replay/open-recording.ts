@@ -1,10 +1,11 @@
 /**
  * The /replay/ page: opens a recording from a file picker, a drop, or `?src=` (same origin only) into the
- * player. Files are read in the browser with File.text(); nothing is uploaded anywhere.
+ * player. Files are read in the browser with File.text(); nothing is uploaded anywhere. xterm and the
+ * player load only once there is a recording to play.
  */
 import { limits } from '../../../lib/asciicast/model.ts';
-import { mount, showError } from './player-ui.ts';
 import type { Mounted } from './player-ui.ts';
+import { showError } from './show-error.ts';
 import { sameOriginUrl } from './source.ts';
 
 const player = document.querySelector<HTMLElement>('#opened-player terminal-replay');
@@ -26,6 +27,8 @@ async function open(source: { name: string; text?: string }): Promise<void> {
     transcript.dataset['filled'] = 'false';
   }
   player.querySelector<HTMLElement>('.replay-controls')?.setAttribute('hidden', '');
+  // xterm arrives only now, when there is something to play.
+  const { mount } = await import('./player-ui.ts');
   current = await mount(player, source);
   if (current) {
     const recordingTitle = current.player.recording.title;

@@ -14,6 +14,7 @@ import { TypeAlong } from '../../../lib/replay/type-along.ts';
 import { XtermSink } from '../../../lib/replay/xterm-sink.ts';
 import { actionForKey } from './keys.ts';
 import type { FocusKind } from './keys.ts';
+import { showError } from './show-error.ts';
 import { clockTime, spokenTime } from './time.ts';
 
 const browserClock: FrameClock = {
@@ -35,15 +36,6 @@ export interface Source {
 
 const part = <T extends Element>(root: Element, selector: string): T | null => root.querySelector<T>(selector);
 
-/** Shows a problem as `role="alert"` text inside the player; the rest of the page keeps working. */
-export function showError(root: HTMLElement, message: string): void {
-  const alert = part<HTMLElement>(root, '.replay-error');
-  if (alert) {
-    alert.textContent = message;
-    alert.hidden = false;
-  }
-  root.dataset['state'] = 'error';
-}
 
 async function readRecording(root: HTMLElement, source: Source): Promise<Recording> {
   let text = source.text;

@@ -1,0 +1,369 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+// The terminal replay against the built site: the example player on /replay/ (a real node-pty recording from
+// tests/fixtures/casts, published as /replay/casts/samples/…), ?src=, drop, a malformed file, and budgets.
+
+const fixturesDir = join(process.cwd(), 'tests', 'fixtures', 'casts');
+const distDir = process.env['REPLAY_DIST'] ?? join(process.cwd(), 'dist');
+
+/** The example player: the lesson component on /replay/. */
+function example(page: Page): Locator {
+  return page.getByRole('region', { name: 'Colours, a listing and a failing command', exact: true });
+}
+
+async function openExample(page: Page): Promise<Locator> {
+  await page.goto('/replay/');
+  const player = example(page);
+  await player.scrollIntoViewIfNeeded();
+  await expect(player).toHaveAttribute('data-upgraded', 'true');
+  await expect(player).not.toHaveAttribute('data-state', 'loading');
+  return player;
+}
+
+const slider = (player: Locator): Locator => player.getByRole('slider', { name: 'Position' });
+const seconds = async (player: Locator): Promise<number> => Number(await slider(player).getAttribute('aria-valuenow'));
+
+test.describe('poster without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows the chosen frame as real text, the commands, and a transcript', async ({ page }) => {
+    await page.goto('/replay/');
+    const player = example(page);
+    const poster = player.locator('.replay-poster');
+    await expect(poster).toContainText('Hello, World!');
+    await expect(poster).not.toContainText('No such file'); // poster={2}: the end of the third command
+    await expect(poster.locator('.t-fg-4.t-bold').first()).toHaveText('learner');
+    await expect(player.getByRole('list', { name: 'Commands in this recording' }).getByRole('listitem')).toHaveCount(5);
+    await expect(player.getByText('exit 2')).toBeVisible();
+    await expect(player.locator('.replay-controls')).toBeHidden();
+    await player.getByText('Transcript').click();
+    await expect(player.getByLabel('Transcript')).toContainText("ls: cannot access '/no/such/path': No such file or directory");
+  });
+});
+
+test.describe('player', () => {
+  test('loads xterm only when scrolled into view, then replaces the poster', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.url());
+    });
+    await page.setViewportSize({ width: 1000, height: 300 });
+    await page.goto('/replay/');
+    await page.waitForLoadState('networkidle');
+    const player = example(page);
+    await expect(player).not.toHaveAttribute('data-upgraded', 'true');
+    const before = scripts.length;
+    await player.scrollIntoViewIfNeeded();
+    await expect(player).toHaveAttribute('data-upgraded', 'true');
+    await expect(player.locator('.xterm-rows')).toContainText('Hello, World!');
+    await expect(player.locator('.replay-poster')).toBeHidden();
+    expect(scripts.length).toBeGreaterThan(before);
+  });
+
+  test('plays, pauses and restarts', async ({ page }) => {
+    const player = await openExample(page);
+    await slider(player).focus();
+    await page.keyboard.press('Home');
+    await player.getByRole('button', { name: 'Play' }).click();
+    await expect(player).toHaveAttribute('data-state', 'playing');
+    await page.waitForTimeout(1200);
+    await player.getByRole('button', { name: 'Pause' }).click();
+    await expect(player).toHaveAttribute('data-state', 'paused');
+    const paused = await seconds(player);
+    expect(paused).toBeGreaterThanOrEqual(1);
+    await page.waitForTimeout(600);
+    expect(await seconds(player)).toBe(paused);
+    await player.getByRole('button', { name: 'Restart' }).click();
+    await expect(player).toHaveAttribute('data-state', 'playing');
+    await expect(slider(player)).toHaveAttribute('aria-valuenow', '0');
+  });
+
+  test('seeks with the slider, which speaks its time', async ({ page }) => {
+    const player = await openExample(page);
+    const seek = slider(player);
+    await seek.focus();
+    await page.keyboard.press('Home');
+    await expect(seek).toHaveAttribute('aria-valuetext', /^0 seconds of \d+ seconds$/);
+    await expect(player.locator('.xterm-rows')).not.toContainText('learner');
+    await page.keyboard.press('ArrowRight');
+    await expect(seek).toHaveAttribute('aria-valuenow', '5');
+    await expect(seek).toHaveAttribute('aria-valuetext', /^5 seconds of/);
+    await expect(player.locator('.xterm-rows')).toContainText('learner');
+    await page.keyboard.press('End');
+    await expect(player).toHaveAttribute('data-state', 'ended');
+    await expect(player.locator('.xterm-rows')).toContainText('line 3');
+    // A click on the bar seeks to that point.
+    const box = (await seek.boundingBox())!;
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    await expect(seek).toHaveAttribute('aria-valuenow', '0');
+  });
+
+  test('steps through commands and frames from the keyboard', async ({ page }) => {
+    const player = await openExample(page);
+    const screen = player.getByRole('group', { name: /Terminal/ });
+    await screen.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press(']');
+    await expect(player.locator('button[data-marker="0"]')).toHaveAttribute('aria-current', 'step');
+    await page.keyboard.press(']');
+    await page.keyboard.press(']');
+    await expect(player.locator('button[data-marker="2"]')).toHaveAttribute('aria-current', 'step');
+    await expect(player.locator('.xterm-rows')).not.toContainText('echo');
+    await page.keyboard.press('[');
+    await expect(player.locator('button[data-marker="1"]')).toHaveAttribute('aria-current', 'step');
+    // Frame steps: each '.' shows one more keystroke of the `ls` command being typed.
+    const rows = player.locator('.xterm-rows');
+    await page.keyboard.press('.');
+    await expect(rows).toContainText('$ l');
+    await page.keyboard.press('.');
+    await expect(rows).toContainText('$ ls');
+    await page.keyboard.press(',');
+    await expect(rows).not.toContainText('$ ls');
+    await expect(rows).toContainText('$ l');
+    // Clicking a command in the list jumps there.
+    await player.getByRole('button', { name: 'ls /no/such/path' }).click();
+    await expect(player.locator('button[data-marker="3"]')).toHaveAttribute('aria-current', 'step');
+  });
+
+  test('space plays and pauses, ? opens the shortcuts, Tab leaves the terminal', async ({ page }) => {
+    const player = await openExample(page);
+    const screen = player.getByRole('group', { name: /Terminal/ });
+    await screen.focus();
+    await page.keyboard.press(' ');
+    await expect(player).toHaveAttribute('data-state', 'playing');
+    await page.keyboard.press(' ');
+    await expect(player).toHaveAttribute('data-state', 'paused');
+    await page.keyboard.press('?');
+    const sheet = player.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(sheet).toBeVisible();
+    await expect(sheet).toContainText('Previous or next command');
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    await screen.focus();
+    await page.keyboard.press('Tab');
+    await expect(player.getByRole('button', { name: 'Play' })).toBeFocused();
+  });
+
+  test('plays faster at a higher speed', async ({ page }) => {
+    const player = await openExample(page);
+    await player.getByLabel('Speed').selectOption('4');
+    await slider(player).focus();
+    await page.keyboard.press('Home');
+    await player.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(1000);
+    await player.getByRole('button', { name: 'Pause' }).click();
+    // One second of wall time at 4× covers at least three seconds of the recording.
+    expect(await seconds(player)).toBeGreaterThanOrEqual(3);
+  });
+
+  test('shows the whole output as a transcript', async ({ page }) => {
+    const player = await openExample(page);
+    await player.getByText('Transcript').click();
+    const transcript = player.getByLabel('Transcript');
+    await expect(transcript).toContainText('learner:/$ echo "Hello, World!"\nHello, World!');
+    await expect(transcript).toContainText('line 1\nline 2\nline 3');
+  });
+
+  test('copies the current command', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const player = await openExample(page);
+    await player.getByRole('button', { name: 'echo "Hello, World!"' }).click();
+    await player.getByRole('button', { name: 'Copy command' }).click();
+    await expect(player.getByRole('status')).toHaveText('Copied: echo "Hello, World!"');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('echo "Hello, World!"');
+  });
+
+  test('type-along: misses, a hint, a match that plays the real output, and "show me"', async ({ page }) => {
+    const player = await openExample(page);
+    await slider(player).focus();
+    await page.keyboard.press('Home');
+    await player.getByLabel('Speed').selectOption('4'); // the recorded typing is real-time; spare the test
+    await player.getByRole('button', { name: 'Type along' }).click();
+    await expect(player.getByRole('button', { name: 'Type along' })).toHaveAttribute('aria-pressed', 'true');
+    const input = player.getByLabel('Type the next command, then press Enter');
+    await expect(input).toBeFocused();
+    await input.fill('printf hello');
+    await input.press('Enter');
+    await expect(player.getByRole('status')).toHaveText('Not quite, try again.');
+    await expect(player.locator('.replay-hint')).toBeHidden();
+    await input.fill('printf again');
+    await input.press('Enter');
+    await expect(player.locator('.replay-hint')).toHaveText(/^Hint: printf '\\033\[1;32mgreen bold/);
+    // "Show me" types the command and runs it: the real output plays, then it waits at the next command.
+    await player.getByRole('button', { name: 'Show me' }).click();
+    await expect(player.locator('.xterm-rows')).toContainText('green bold red underlined blue');
+    await expect(input).toHaveValue('');
+    await expect(player.locator('button[data-marker="1"]')).toHaveAttribute('aria-current', 'step');
+    await expect(player).toHaveAttribute('data-state', 'paused');
+    // Whitespace differences do not matter.
+    await input.fill('  ls   --color=always -l /usr/share/doc/bash /etc/hostname /usr/bin/env ');
+    await input.press('Enter');
+    await expect(player.getByRole('status')).toHaveText('Right. Here is what it printed.');
+    await expect(player.locator('.xterm-rows')).toContainText('README.Debian.gz');
+    await expect(player.locator('button[data-marker="2"]')).toHaveAttribute('aria-current', 'step');
+  });
+});
+
+test.describe('reduced motion', () => {
+  test('does not autoplay and nothing animates', async ({ browser }) => {
+    const src = '/replay/?src=/replay/casts/samples/resize-and-clear.cast';
+    const still = await browser.newContext({ reducedMotion: 'reduce' });
+    const stillPage = await still.newPage();
+    await stillPage.goto(src);
+    const stillPlayer = stillPage.locator('#opened-player terminal-replay');
+    await expect(stillPlayer).toHaveAttribute('data-state', 'ended');
+    await stillPage.waitForTimeout(500);
+    await expect(stillPlayer).toHaveAttribute('data-state', 'ended');
+    // Nothing in the player animates: no blinking cursor, no transitions.
+    const animations = await stillPlayer.evaluate((element) => element.getAnimations({ subtree: true }).length);
+    expect(animations).toBe(0);
+    await still.close();
+
+    const moving = await browser.newContext({ reducedMotion: 'no-preference' });
+    const movingPage = await moving.newPage();
+    await movingPage.goto(src);
+    const movingPlayer = movingPage.locator('#opened-player terminal-replay');
+    await expect(movingPlayer).toHaveAttribute('data-state', 'playing');
+    await moving.close();
+  });
+});
+
+test.describe('/replay/ page', () => {
+  test('opens a same-origin ?src= recording (v3, with a resize)', async ({ page }) => {
+    await page.goto('/replay/?src=/replay/casts/samples/listing.cast');
+    const player = page.locator('#opened-player terminal-replay');
+    await expect(player.locator('.replay-title')).toHaveText('A long coloured listing (/replay/casts/samples/listing.cast)');
+    await player.getByRole('slider', { name: 'Position' }).focus();
+    await page.keyboard.press('End');
+    await expect(player.locator('.xterm-rows')).toContainText('done');
+    await expect(player.getByRole('button', { name: 'echo done' })).toBeVisible();
+  });
+
+  test('refuses ?src= on another origin and reports a missing file', async ({ page }) => {
+    await page.goto('/replay/?src=https://example.org/evil.cast');
+    await expect(page.locator('#opened-player').getByRole('alert')).toHaveText(/only opens same-origin URLs/);
+    await page.goto('/replay/?src=/replay/casts/samples/no-such.cast');
+    await expect(page.locator('#opened-player').getByRole('alert')).toHaveText('Could not load the recording /replay/casts/samples/no-such.cast: HTTP 404.');
+    // The example player on the same page still works.
+    const player = example(page);
+    await player.scrollIntoViewIfNeeded();
+    await expect(player).toHaveAttribute('data-upgraded', 'true');
+  });
+
+  test('opens a dropped file without uploading it', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.method()));
+    await page.goto('/replay/');
+    const text = readFileSync(join(fixturesDir, 'hostile.cast'), 'utf8');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'hostile.cast', { type: 'application/x-asciicast' }));
+      return transfer;
+    }, text);
+    await page.locator('#cast-drop').dispatchEvent('drop', { dataTransfer });
+    const player = page.locator('#opened-player terminal-replay');
+    await expect(player.locator('.replay-title')).toHaveText('Escape sequences a replay must neutralise (hostile.cast)');
+    await player.getByRole('slider', { name: 'Position' }).focus();
+    await page.keyboard.press('End');
+    await expect(player.locator('.xterm-rows')).toContainText('clipboard');
+    // The https link survives as a link; the file: link does not.
+    await expect(player.locator('.xterm-rows')).toContainText('web file');
+    expect(requests.filter((method) => method !== 'GET')).toEqual([]);
+  });
+
+  test('shows a malformed file\'s problem with its line number', async ({ page }) => {
+    await page.goto('/replay/');
+    const real = readFileSync(join(fixturesDir, 'colours.cast'), 'utf8').split('\n');
+    // A real recording cut off in the middle of its fifth line, as an interrupted download would leave it.
+    const broken = [...real.slice(0, 4), (real[4] ?? '').slice(0, 12)].join('\n');
+    await page.locator('#cast-file').setInputFiles({ name: 'cut.cast', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+    await expect(page.locator('#opened-player').getByRole('alert')).toHaveText('cut.cast is not a valid asciicast recording: line 5: not valid JSON.');
+  });
+});
+
+test.describe('accessibility', () => {
+  test('the /replay/ page passes axe with the example upgraded and a file open', async ({ page }) => {
+    await page.goto('/replay/?src=/replay/casts/samples/colours.cast');
+    await expect(page.locator('#opened-player terminal-replay')).toHaveAttribute('data-upgraded', 'true');
+    await openExampleOnPage(page);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('the /replay/ page passes axe in the dark theme, without JavaScript colours too', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/replay/');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
+
+async function openExampleOnPage(page: Page): Promise<void> {
+  const player = example(page);
+  await player.scrollIntoViewIfNeeded();
+  await expect(player).toHaveAttribute('data-upgraded', 'true');
+}
+
+test.describe('budget', () => {
+  test('the replay\'s JS, xterm included, is at most 100 kB gzipped', async ({ page }) => {
+    const bodies = new Map<string, Buffer>();
+    page.on('response', async (response) => {
+      if (response.url().endsWith('.js')) bodies.set(response.url(), await response.body());
+    });
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+    const frame = new Set(bodies.keys());
+    await page.goto('/replay/?src=/replay/casts/samples/colours.cast');
+    await expect(page.locator('#opened-player terminal-replay')).toHaveAttribute('data-upgraded', 'true');
+    await openExampleOnPage(page);
+    await page.waitForLoadState('networkidle');
+    const replay = [...bodies].filter(([url]) => !frame.has(url));
+    const gzipped = replay.reduce((sum, [, body]) => sum + gzipSync(body, { level: 9 }).length, 0);
+    test.info().annotations.push({ type: 'replay JS gzipped', description: `${gzipped} bytes in ${replay.length} files` });
+    expect(replay.some(([, body]) => body.includes('xterm'))).toBe(true);
+    expect(gzipped).toBeLessThanOrEqual(100 * 1024);
+  });
+
+  test('pages without a terminal load none of it', () => {
+    test.skip(!existsSync(distDir), `no built site at ${distDir}`);
+    const pages = htmlFiles(distDir);
+    const withoutTerminal = pages.filter((file) => !readFileSync(file, 'utf8').includes('<terminal-replay'));
+    expect(withoutTerminal.length).toBeGreaterThan(0);
+    for (const file of withoutTerminal) {
+      for (const script of scriptsOf(file)) {
+        const code = readFileSync(script, 'utf8');
+        // The player's own code: xterm.js, or the element's definition (other scripts may merely name the tag).
+        const isReplay = code.includes('xterm') || /customElements\.define\(\s*[`'"]terminal-replay/.test(code);
+        expect(isReplay, `${relative(distDir, file)} loads ${relative(distDir, script)}`).toBe(false);
+      }
+    }
+  });
+});
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).map((name) => join(dir, name));
+}
+
+/** Every JS file a page loads: its module scripts and, recursively, what they import. */
+function scriptsOf(htmlFile: string): string[] {
+  const html = readFileSync(htmlFile, 'utf8');
+  const found = new Set<string>();
+  const queue = [...html.matchAll(/<script[^>]+src="(\/[^"]+\.js)"/g), ...html.matchAll(/import\s*(?:[^'"]*from\s*)?["'](\/[^"']+\.js)["']/g)].map((match) => join(distDir, match[1] ?? ''));
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (found.has(file) || !existsSync(file)) continue;
+    found.add(file);
+    const code = readFileSync(file, 'utf8');
+    // Static imports only: dynamic import() is what keeps xterm off the page until a player needs it.
+    for (const match of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},*\s$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      queue.push(join(file, '..', match[1] ?? ''));
+    }
+  }
+  return [...found];
+}
