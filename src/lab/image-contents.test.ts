@@ -44,6 +44,11 @@ describe('analyseContents', () => {
     });
   });
 
+  it('leaves out the files Docker adds to every container', () => {
+    const scratch = [entry('/usr/local/bin/hello', 'file', 0o755), entry('/.dockerenv', 'file', 0o755), entry('/etc/hosts', 'file', 0o755), entry('/dev/console', 'file', 0o755)];
+    expect(analyseContents(scratch, new Map())).toMatchObject({ files: 1, executables: 1 });
+  });
+
   it('counts distroless status.d entries but not their md5sums', () => {
     const entries = [entry('/var/lib/dpkg/status.d/tzdata', 'file'), entry('/var/lib/dpkg/status.d/tzdata.md5sums', 'file'), entry('/var/lib/dpkg/status.d/netbase', 'file')];
     expect(countDebianPackages(entries, undefined)).toBe(2);

@@ -70,7 +70,20 @@ export function countDebianPackages(entries: readonly TarEntry[], status: string
   return installed + statusD;
 }
 
-export function analyseContents(entries: readonly TarEntry[], contents: Map<string, Buffer>): ImageContents {
+/**
+ * Files Docker adds to every container (and so to `docker export`) that are not part of the image:
+ * mount points for the container's own /etc/hosts, /etc/hostname, /etc/resolv.conf, /.dockerenv, and
+ * the kernel's /dev, /proc and /sys.
+ */
+export function isContainerRuntimeFile(file: string): boolean {
+  return (
+    ['/.dockerenv', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf'].includes(file) ||
+    /^\/(dev|proc|sys)\//.test(file)
+  );
+}
+
+export function analyseContents(allEntries: readonly TarEntry[], contents: Map<string, Buffer>): ImageContents {
+  const entries = allEntries.filter((entry) => !isContainerRuntimeFile(entry.path));
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   const regular = entries.filter((entry) => entry.type === 'file');
   return {

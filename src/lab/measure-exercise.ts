@@ -58,8 +58,8 @@ export async function measureExercise(context: MeasureContext): Promise<Measurem
       if (!isVariantName(variant.name)) throw new Error(`variant ${variant.name} is not in the measurements schema`);
       const tag = context.tagOf(variant.name);
       const dir = path.join(exerciseDir(lab.exercise), variant.name);
-      context.detail(`${variant.name}: build (--no-cache)`);
-      const build = await buildSeconds(tag, dir, env);
+      context.detail(`${variant.name}: rebuild after an edit`);
+      const build = await buildSeconds(variant.name, dir, env);
       context.detail(`${variant.name}: contents, runs`);
       const facts = await inspectImage(tag, env);
       const first = await runOnce(tag, env);

@@ -32,7 +32,7 @@ export const imageMeasurementSchema = z
     debianPackages: z.int().min(0).describe('Debian packages recorded in /var/lib/dpkg (status or status.d).'),
     user: z.string().min(1).describe('Default user of the image ("root" when none is set).'),
     uid: z.int().min(0).describe('Numeric uid of that user.'),
-    buildSeconds: seconds.describe('docker build --no-cache with the base image present and Go\'s build cache warm, seconds.'),
+    buildSeconds: seconds.describe('docker build after a one-line edit of main.go: base image, earlier layers and Go\'s build cache warm, seconds.'),
     startSeconds: seconds.describe('Median wall time of docker run --rm (create, start, run to exit, remove) over 5 runs, seconds.'),
     pushSeconds: seconds.describe('docker push to an empty registry on 127.0.0.1, seconds.'),
     pullSeconds: seconds.describe('docker pull from that registry into an empty engine, seconds.'),
