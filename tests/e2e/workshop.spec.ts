@@ -107,7 +107,7 @@ test.describe('workshop kit', () => {
     await expect(page.locator('.present-counter')).toHaveText(`1 / ${count}`);
 
     // A lesson's sections are its own slides, in order: its h2 headings follow its title slide.
-    const firstLesson = await page.locator('.slide[data-item="0"]').evaluateAll((slides) => slides.map((slide) => slide.querySelector('h2')?.textContent?.trim()));
+    const firstLesson = await page.locator('.slide[data-item="0"]').evaluateAll((slides) => slides.map((slide) => slide.querySelector('h2')?.textContent.trim()));
     expect(firstLesson.length).toBeGreaterThan(1);
     expect(firstLesson.slice(1)).toEqual(titles.slice(1, firstLesson.length));
 
@@ -119,7 +119,6 @@ test.describe('workshop kit', () => {
     await page.goto('/workshops/half-day/present/');
     const titles = await page.locator('.slide').evaluateAll((slides) => slides.map((slide) => (slide as HTMLElement).dataset['title']));
     const [consolePage] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open console' }).click()]);
-    if (!consolePage) throw new Error('no console window opened');
     await consolePage.waitForLoadState();
     await expect(consolePage).toHaveURL(/\/workshops\/half-day\/console\/$/);
     await expect(consolePage.locator('.console-current-title')).toHaveText(titles[0] ?? '');
@@ -162,7 +161,7 @@ test.describe('workshop kit', () => {
             const element = player.querySelector<HTMLElement>(selector);
             if (!element) return '';
             const style = getComputedStyle(element);
-            return style.display === 'none' || style.visibility === 'hidden' ? '' : (element.textContent ?? '').trim();
+            return style.display === 'none' || style.visibility === 'hidden' ? '' : element.textContent.trim();
           };
           return visibleText('.replay-poster') || visibleText('.replay-transcript pre');
         });
