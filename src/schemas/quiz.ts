@@ -216,7 +216,7 @@ export const quizCollectionSchema = z.unknown().transform((input, context): Quiz
   const result = quizSchema.safeParse(input);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    context.addIssue({ code: 'custom', message: describeIssue(input, issue), path: issue.path as (string | number)[] });
+    context.addIssue({ code: 'custom', message: describeIssue(input, issue), path: issue.path });
   }
   return z.NEVER;
 });

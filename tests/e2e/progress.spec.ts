@@ -117,10 +117,10 @@ test('disabled storage: quizzes work in memory and say so', async ({ page }) => 
 
 test('a full storage: the answer stays in memory and the learner is told', async ({ page }) => {
   await page.addInitScript((key) => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (name: string, value: string) {
+    const original = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')?.value as (this: Storage, name: string, value: string) => void;
+    Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
       if (name === key) throw new DOMException('full', 'QuotaExceededError');
-      setItem.call(this, name, value);
+      original.call(this, name, value);
     };
   }, STORAGE_KEY);
   await answerOneQuestion(page, '65532');

@@ -70,7 +70,7 @@ describe('progress store', () => {
     expect(store.record.lessons['01-why-it-matters/01-introduction']).toEqual({ status: 'completed', at });
     expect(store.record.answers['image-size/size-ratio']).toEqual({ hash: 'h1', response: 200, correct: true, attempts: 1, at });
     expect(store.record.seed).toBe('seed1');
-    expect(JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}').version).toBe(2);
+    expect((JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as { version: number }).version).toBe(2);
   });
 
   it.each([
@@ -144,6 +144,7 @@ describe('progress store', () => {
     storage.capacity = Number.POSITIVE_INFINITY;
     store.update((record) => markLesson(record, 'a/c', 'read', at));
     expect(store.notices).toEqual([]);
-    expect(JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}').answers['q/1'].correct).toBe(true);
+    const saved = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as { answers: Record<string, { correct: boolean }> };
+    expect(saved.answers['q/1']?.correct).toBe(true);
   });
 });

@@ -93,7 +93,7 @@ export function openProgressStore(storage: KeyValueStorage | undefined, options:
       if (read?.ok) {
         record = read.record;
         saveNow = read.migratedFrom !== undefined;
-      } else if (read && !read.ok && read.newer) {
+      } else if (read?.newer) {
         // Leave a newer course's data alone: never overwrite what this code cannot understand.
         writable = false;
         saveNow = false;
@@ -102,7 +102,7 @@ export function openProgressStore(storage: KeyValueStorage | undefined, options:
         const backupKey = `${BACKUP_KEY_PREFIX}${now()}`;
         try {
           storage.setItem(backupKey, raw);
-          notices.push({ kind: 'recovered', backupKey, problem: problem ?? (read && !read.ok ? read.problem : 'unknown') });
+          notices.push({ kind: 'recovered', backupKey, problem: problem ?? read?.problem ?? 'unknown' });
         } catch {
           // No room for a backup: keep the old data where it is and work in memory rather than destroy it.
           writable = false;

@@ -242,7 +242,9 @@ function evaluateNode(expression: Expression, measurements: unknown): number {
     }
     case 'call': {
       const args = expression.args.map((argument) => evaluateNode(argument, measurements));
-      return (functions[expression.name] as (...values: number[]) => number)(...args);
+      // Each function takes numbers; arity is not checked, as Math's functions accept any count.
+      const call: (...values: number[]) => number = functions[expression.name];
+      return call(...args);
     }
   }
 }
