@@ -135,7 +135,7 @@ export function measureView(measurements: Measurements, props: ParsedMeasureProp
   }
 
   const details = [
-    what,
+    what.charAt(0).toUpperCase() + what.slice(1),
     `Measured by the course lab on ${measuredOn(measurements)} (${environmentLine(measurements)})`,
     ...images.map(({ name, image }) => `${name}: ${baseLine(image)}`),
   ];

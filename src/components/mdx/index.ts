@@ -4,3 +4,6 @@ export { default as Cite } from './Cite.astro';
 export { default as Measure } from './Measure.astro';
 export { default as InstructorNote } from './InstructorNote.astro';
 export { default as Only } from './Only.astro';
+export { default as SizeChart } from './SizeChart.astro';
+export { default as AttackSurfaceTable } from './AttackSurfaceTable.astro';
+export { default as ExerciseFiles } from './ExerciseFiles.astro';
