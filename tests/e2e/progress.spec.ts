@@ -166,3 +166,24 @@ test('axe finds no WCAG 2.2 AA violations on the review page with answers shown'
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations).toEqual([]);
 });
+
+test('a lesson marked completed shows in the sidebar and the course progress bar', async ({ page }) => {
+  await page.goto('/course/');
+  const firstLesson = page.locator('a[data-lesson-id]').first();
+  const lessonId = await firstLesson.getAttribute('data-lesson-id');
+  test.skip(!lessonId, 'no lessons yet');
+  await page.goto((await firstLesson.getAttribute('href')) ?? '/');
+  const completed = page.getByRole('checkbox', { name: 'I have completed this lesson' });
+  test.skip((await page.locator('lesson-progress').count()) === 0, 'the page frame does not include <LessonProgress> yet');
+  const link = page.locator(`a[data-lesson-id="${lessonId}"]`).first();
+  // Opening the lesson marks it read.
+  await expect(link).toHaveAttribute('data-progress', 'read');
+  await completed.check();
+  await expect(link).toHaveAttribute('data-progress', 'completed');
+  await expect(link).toContainText('(completed)');
+  const bar = page.locator('course-progress progress');
+  await expect(bar).toHaveAttribute('value', '1');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'I have completed this lesson' })).toBeChecked();
+  await expect(page.locator('course-progress [data-progress-summary]')).toContainText(/^1 of \d+ lessons completed$/);
+});
