@@ -12,7 +12,7 @@ export interface Keyframe {
 }
 
 /** Output bytes between two snapshots: small enough that replaying them takes a few ms. */
-export const keyframeSpacingChars = 128 * 1024;
+export const keyframeSpacingChars = 64 * 1024;
 
 export class KeyframeStore {
   private readonly frames: Keyframe[] = [];

@@ -243,3 +243,20 @@ async function runFrame(clock: FakeClock, player: ReplayPlayer): Promise<void> {
   clock.runFrames();
   await player.settled();
 }
+
+describe('linear output on a real asciinema v2 recording', () => {
+  it('loads and seeks without snapshots, to the same screens as a plain replay', async () => {
+    const { player, sink, recording } = setup('listing-v2.cast');
+    await player.load();
+    expect(player.linearEventCount).toBe(recording.events.length);
+    expect(player.keyframeCount).toBe(0);
+    for (const fraction of [1, 0.3, 0.95, 0.01, 0.6]) {
+      const time = player.durationMs * fraction;
+      await player.seek(time);
+      const plain = new HeadlessSink(recording.cols, recording.rows);
+      const upTo = recording.events.filter(([eventTime, code]) => code === 'o' && eventTime <= time);
+      await new Promise<void>((resolve) => plain.write(upTo.map(([, , data]) => data).join(''), resolve));
+      expect(sink.snapshot(), `at ${fraction}`).toBe(plain.snapshot());
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { Marker, Recording } from '../asciicast/model.ts';
 import { OutputSanitizer } from '../asciicast/sanitize.ts';
 import { parseSize } from '../asciicast/parse.ts';
 import { KeyframeStore, keyframeSpacingChars } from './keyframes.ts';
+import { LinearIndex } from './linear.ts';
 import { transition } from './machine.ts';
 import type { PlayerAction, PlayerState } from './machine.ts';
 import { buildTimeline, eventCountAt } from './timeline.ts';
@@ -78,6 +79,8 @@ export class ReplayPlayer {
   private readonly outputBefore: Float64Array;
   /** Playback times of output events, for frame stepping. */
   private readonly outputTimes: Float64Array;
+  /** How far the output stays linear; any moment before that is rebuilt from its last lines. */
+  private readonly linear: LinearIndex;
   private readonly listeners = new Map<keyof PlayerEventMap, Set<Listener<never>>>();
   private applied = 0;
   private cols: number;
@@ -106,6 +109,7 @@ export class ReplayPlayer {
       if (isOutput && outputTimes.at(-1) !== this.timeline.times[index]) outputTimes.push(this.timeline.times[index] as number);
     });
     this.outputTimes = Float64Array.from(outputTimes);
+    this.linear = LinearIndex.build(recording.events, this.outputBefore);
   }
 
   get durationMs(): number {
@@ -118,6 +122,11 @@ export class ReplayPlayer {
 
   get keyframeCount(): number {
     return this.keyframes.size;
+  }
+
+  /** Events from the start whose output is linear (see linear.ts); no snapshots are needed for them. */
+  get linearEventCount(): number {
+    return this.linear.eventCount;
   }
 
   on<K extends keyof PlayerEventMap>(type: K, listener: Listener<PlayerEventMap[K]>): () => void {
@@ -133,6 +142,8 @@ export class ReplayPlayer {
    */
   load(start?: PlaybackPoint): Promise<void> {
     return this.run(async () => {
+      // The linear stretch is rebuilt from its last lines; only what follows is written in full.
+      if (this.linear.eventCount > 0) this.writeLinearFrame(this.linear.eventCount);
       await this.apply(this.recording.events.length, true);
       const atEnd = start === undefined || start.timeMs >= this.durationMs;
       if (atEnd) this.setPosition(this.durationMs);
@@ -293,7 +304,9 @@ export class ReplayPlayer {
   private async moveTo(timeMs: number, eventCount?: number): Promise<void> {
     const target = eventCount ?? eventCountAt(this.timeline.times, timeMs);
     const closeAhead = target >= this.applied && (this.outputBefore[target] as number) - (this.outputBefore[this.applied] as number) < this.spacing;
-    if (!closeAhead) {
+    if (!closeAhead && target <= this.linear.eventCount) {
+      this.writeLinearFrame(target);
+    } else if (!closeAhead) {
       const keyframe = this.keyframes.nearest(target);
       this.sink.reset();
       this.sanitizer.reset();
@@ -308,6 +321,15 @@ export class ReplayPlayer {
     }
     await this.apply(target, false, true);
     this.setPosition(timeMs);
+  }
+
+  /** Resets the terminal and rebuilds the screen after `count` events of the linear stretch. */
+  private writeLinearFrame(count: number): void {
+    this.sink.reset();
+    this.sanitizer.reset();
+    this.resizeTo(this.recording.cols, this.recording.rows);
+    this.sink.write(this.linear.frameAt(count, this.recording.rows, this.recording.events, this.outputBefore));
+    this.applied = count;
   }
 
   private setPosition(timeMs: number): void {

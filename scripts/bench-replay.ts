@@ -1,0 +1,177 @@
+// Benchmark: this site's replay against asciinema-player, in headless Chromium, one run each, same file.
+//   npm run bench:replay            (the lead wires: "bench:replay": "node scripts/bench-replay.ts")
+// 1. Load a real ~8 MB / 60,000-line recording (`find /usr -ls | head -n 60000` through `asciinema rec`,
+//    made by tests/fixtures/casts/record-large.ts when missing) and show its last frame.
+// 2. Seek to the same 20 random points (seeded) in each player.
+// Times include fetching from a loopback server, parsing and rendering (up to the next animation frame after the
+// player says it is done). Prints a table and writes JSON next to the recording. Not a test: no thresholds.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright';
+import { defaultLargeCast, recordLarge } from '../tests/fixtures/casts/record-large.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const castPath = process.argv[2] ?? defaultLargeCast;
+if (!existsSync(castPath)) {
+  console.log(`recording ${castPath} with asciinema…`);
+  await recordLarge(castPath);
+}
+const castText = readFileSync(castPath, 'utf8');
+const castLines = castText.split('\n').filter((line) => line.startsWith('[')).length;
+const outputLines = castText.split('\\r\\n').length - 1;
+
+// Our player, bundled the way the site uses it (parser, driver, xterm sink, xterm CSS).
+const work = mkdtempSync(join(tmpdir(), 'bench-replay-'));
+const entry = join(work, 'ours-entry.ts');
+writeFileSync(
+  entry,
+  `import { parseAsciicast } from ${JSON.stringify(join(root, 'src/lib/asciicast/parse.ts'))};
+import { ReplayPlayer } from ${JSON.stringify(join(root, 'src/lib/replay/player.ts'))};
+import { XtermSink } from ${JSON.stringify(join(root, 'src/lib/replay/xterm-sink.ts'))};
+const frames = () => new Promise((done) => requestAnimationFrame(done));
+const clock = { now: () => performance.now(), requestFrame: (f) => requestAnimationFrame(f), cancelFrame: (h) => cancelAnimationFrame(h) };
+let player, sink;
+window.benchLoad = async (url) => {
+  const start = performance.now();
+  const text = await (await fetch(url)).text();
+  const fetched = performance.now();
+  const recording = parseAsciicast(text);
+  const parsed = performance.now();
+  sink = new XtermSink(document.getElementById('player'), recording.cols, recording.rows, { reducedMotion: true });
+  player = new ReplayPlayer(recording, sink, clock);
+  await player.load();
+  const written = performance.now();
+  await frames();
+  const phases = { fetch: fetched - start, parse: parsed - fetched, write: written - parsed, render: performance.now() - written };
+  return { ms: performance.now() - start, durationSeconds: player.durationMs / 1000, keyframes: player.keyframeCount, phases };
+};
+window.benchSeek = async (seconds) => {
+  const start = performance.now();
+  await player.seek(seconds * 1000);
+  await frames();
+  return performance.now() - start;
+};
+window.benchLastLine = () => {
+  const buffer = sink.terminal.buffer.active;
+  for (let row = sink.terminal.rows - 1; row >= 0; row--) {
+    const text = buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '';
+    if (text.trim() !== '') return text.trim();
+  }
+  return '';
+};
+`,
+);
+await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', outdir: work, entryNames: 'ours', logLevel: 'error' });
+
+const asciinemaDir = join(root, 'node_modules/asciinema-player/dist/bundle');
+const asciinemaVersion = (JSON.parse(readFileSync(join(root, 'node_modules/asciinema-player/package.json'), 'utf8')) as { version: string }).version;
+const pages: Record<string, string> = {
+  '/ours.html': `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/ours.css"><div id="player"></div><script type="module" src="/ours.js"></script>`,
+  '/asciinema.html': `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/asciinema-player.css"><div id="player"></div>
+<script src="/asciinema-player.min.js"></script>
+<script>
+const frames = () => new Promise((done) => requestAnimationFrame(done));
+let player;
+window.benchLoad = async (url) => {
+  const start = performance.now();
+  player = AsciinemaPlayer.create(url, document.getElementById('player'), { preload: true, cursorMode: 'steady' });
+  await player.seek('100%');
+  await frames();
+  return { ms: performance.now() - start, durationSeconds: player.getDuration() };
+};
+window.benchSeek = async (seconds) => {
+  const start = performance.now();
+  await player.seek(seconds);
+  await frames();
+  return performance.now() - start;
+};
+window.benchLastLine = () => {
+  const lines = [...document.querySelectorAll('.ap-line')].map((line) => line.textContent.trim()).filter(Boolean);
+  return lines.at(-1) ?? '';
+};
+</script>`,
+};
+const files: Record<string, string> = {
+  '/ours.js': join(work, 'ours.js'),
+  '/ours.css': join(work, 'ours.css'),
+  '/asciinema-player.min.js': join(asciinemaDir, 'asciinema-player.min.js'),
+  '/asciinema-player.css': join(asciinemaDir, 'asciinema-player.css'),
+  '/recording.cast': castPath,
+};
+const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.cast': 'application/x-asciicast' };
+const server = createServer((request, response) => {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const page = pages[path];
+  const file = files[path];
+  if (page) response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+  else if (file && existsSync(file)) response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  else response.writeHead(404).end();
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+/** mulberry32: the same 20 points for both players, and for every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+interface Result { loadMs: number; durationSeconds: number; seeksMs: number[]; lastLine: string; keyframes?: number }
+async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Result & { points: number[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => console.error(`${name}: ${error.message}`));
+  await page.goto(`${base}/${name}.html`);
+  const loaded = await page.evaluate((url) => (window as unknown as { benchLoad(url: string): Promise<{ ms: number; durationSeconds: number; keyframes?: number; phases?: Record<string, number> }> }).benchLoad(url), `${base}/recording.cast`);
+  if (loaded.phases) console.log(`${name} phases: ${Object.entries(loaded.phases).map(([phase, value]) => `${phase} ${value.toFixed(1)} ms`).join(', ')}`);
+  const lastLine = await page.evaluate(() => (window as unknown as { benchLastLine(): string }).benchLastLine());
+  const random = seeded(20261127);
+  const targets = points ?? Array.from({ length: 20 }, () => Math.round(random() * loaded.durationSeconds * 1000) / 1000);
+  const seeksMs: number[] = [];
+  for (const seconds of targets) seeksMs.push(await page.evaluate((at) => (window as unknown as { benchSeek(at: number): Promise<number> }).benchSeek(at), seconds));
+  await page.close();
+  return { loadMs: loaded.ms, durationSeconds: loaded.durationSeconds, seeksMs, lastLine, points: targets, ...(loaded.keyframes === undefined ? {} : { keyframes: loaded.keyframes }) };
+}
+
+const ours = await run('ours');
+const theirs = await run('asciinema', ours.points);
+await browser.close();
+server.close();
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, mean: values.reduce((a, b) => a + b, 0) / values.length };
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const oursSeeks = stats(ours.seeksMs);
+const theirSeeks = stats(theirs.seeksMs);
+const summary = {
+  recording: { path: castPath, bytes: statSync(castPath).size, events: castLines, outputLines, durationSeconds: ours.durationSeconds },
+  chromium: browser.version(),
+  asciinemaPlayer: asciinemaVersion,
+  lastFrame: { oursMs: ours.loadMs, asciinemaMs: theirs.loadMs, speedup: theirs.loadMs / ours.loadMs, oursLastLine: ours.lastLine, asciinemaLastLine: theirs.lastLine },
+  seeks: { points: ours.points, oursMs: ours.seeksMs, asciinemaMs: theirs.seeksMs, ours: oursSeeks, asciinema: theirSeeks, oursUnder50: ours.seeksMs.filter((value) => value < 50).length },
+  keyframes: ours.keyframes,
+};
+writeFileSync(`${castPath}.bench.json`, `${JSON.stringify(summary, null, 2)}\n`);
+console.log(`recording: ${summary.recording.bytes} bytes, ${castLines} events, ${outputLines} output lines, ${ours.durationSeconds.toFixed(2)} s`);
+console.log(`Chromium ${summary.chromium}; asciinema-player ${asciinemaVersion}; our keyframes: ${ours.keyframes}`);
+console.log(`last frame:  ours ${ms(ours.loadMs)}   asciinema-player ${ms(theirs.loadMs)}   → ${summary.lastFrame.speedup.toFixed(2)}× faster`);
+console.log(`  last line, ours:      ${ours.lastLine}`);
+console.log(`  last line, asciinema: ${theirs.lastLine}`);
+console.log(`20 seeks:    ours median ${ms(oursSeeks.median)}, p95 ${ms(oursSeeks.p95)}, max ${ms(oursSeeks.max)}   asciinema-player median ${ms(theirSeeks.median)}, p95 ${ms(theirSeeks.p95)}, max ${ms(theirSeeks.max)}`);
+console.log(`             ratio of means ${(theirSeeks.mean / oursSeeks.mean).toFixed(2)}×; ours under 50 ms: ${summary.seeks.oursUnder50}/20`);
+console.log(`details: ${castPath}.bench.json`);

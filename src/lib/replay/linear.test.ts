@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseAsciicast } from '../asciicast/parse.ts';
+import type { Recording } from '../asciicast/model.ts';
+import { HeadlessSink } from './headless-sink.ts';
+import { LinearIndex } from './linear.ts';
+
+const fixture = (name: string): Recording => parseAsciicast(readFileSync(new URL(`../../../tests/fixtures/casts/${name}`, import.meta.url), 'utf8'));
+
+function prefixSums(recording: Recording): Float64Array {
+  const sums = new Float64Array(recording.events.length + 1);
+  recording.events.forEach(([, code, data], index) => (sums[index + 1] = (sums[index] as number) + (code === 'o' ? data.length : 0)));
+  return sums;
+}
+
+const written = async (sink: HeadlessSink, text: string): Promise<string> => {
+  await new Promise<void>((resolve) => sink.write(text, resolve));
+  return sink.snapshot();
+};
+
+describe('LinearIndex', () => {
+  it('finds a real asciinema v2 listing linear from start to end', () => {
+    const recording = fixture('listing-v2.cast');
+    expect(LinearIndex.build(recording.events, prefixSums(recording)).eventCount).toBe(recording.events.length);
+  });
+
+  it('rebuilds every moment of it exactly, colours included, from the last lines alone', async () => {
+    const recording = fixture('listing-v2.cast');
+    const sums = prefixSums(recording);
+    const index = LinearIndex.build(recording.events, sums);
+    const full = new HeadlessSink(recording.cols, recording.rows);
+    for (let count = 0; count <= recording.events.length; count++) {
+      const expected = await written(full, count === 0 ? '' : (recording.events[count - 1] as Recording['events'][number])[2]);
+      const frame = index.frameAt(count, recording.rows, recording.events, sums);
+      const fresh = new HeadlessSink(recording.cols, recording.rows);
+      expect(await written(fresh, frame), `after ${count} events`).toBe(expected);
+      expect(fresh.screenText()).toEqual(full.screenText());
+      // Far less is written than replaying from the start.
+      if (count > 40) expect(frame.length).toBeLessThan((sums[count] as number) / 2);
+      fresh.dispose();
+    }
+  });
+
+  it('stops at the first escape that is not colour or erase-in-line, at a resize, and at a bare line feed', () => {
+    const build = (events: Recording['events']) => LinearIndex.build(events, prefixSums({ events } as Recording)).eventCount;
+    expect(build([[0, 'o', 'a\r\n'], [1, 'o', '\u001b[1;31mred\u001b[0m\u001b[K\r\n'], [2, 'o', '\u001b[2A'], [3, 'o', 'x']])).toBe(2);
+    expect(build([[0, 'o', 'a\r\n'], [1, 'r', '100x30'], [2, 'o', 'b']])).toBe(1);
+    expect(build([[0, 'o', 'a\r'], [1, 'o', '\nb\r\n'], [2, 'o', 'c\nd']])).toBe(2);
+    expect(build([[0, 'o', '\u001b[?2004h$ ']])).toBe(0);
+    // The node-pty fixtures turn on bracketed paste in their first event: nothing linear there.
+    const colours = fixture('colours.cast');
+    expect(LinearIndex.build(colours.events, prefixSums(colours)).eventCount).toBe(0);
+  });
+});
