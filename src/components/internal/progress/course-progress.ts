@@ -1,7 +1,7 @@
 /**
- * <course-progress>: marks every `[data-lesson-id]` link on the page as read or completed, and fills the
- * course progress bar inside it. Lessons counted are the distinct ids of those links (the sidebar lists
- * every lesson once), unless `data-total` says otherwise.
+ * <course-progress data-lesson-ids="a/b c/d …">: marks every `a[data-lesson-id]` link on the page as read
+ * or completed, and fills the course progress bar inside it over the course's lessons (progress kept for
+ * lessons that no longer exist does not count).
  */
 import { courseProgress } from '../../../lib/progress/operations.ts';
 import { progressStore } from './client.ts';
@@ -14,7 +14,7 @@ class CourseProgress extends HTMLElement {
     const summary = this.querySelector('[data-progress-summary]');
     progressStore().subscribe(({ record }) => {
       const links = [...document.querySelectorAll<HTMLElement>('a[data-lesson-id]')];
-      const ids = [...new Set(links.map((link) => link.dataset['lessonId'] ?? ''))].filter(Boolean);
+      const ids = (this.dataset['lessonIds'] ?? '').split(' ').filter(Boolean);
       for (const link of links) {
         const status = record.lessons[link.dataset['lessonId'] ?? '']?.status;
         let mark = link.querySelector<HTMLElement>('[data-progress-mark]');
@@ -33,12 +33,11 @@ class CourseProgress extends HTMLElement {
         mark.textContent = ` (${labels[status]})`;
       }
       const counts = courseProgress(record, ids);
-      const total = Number(this.dataset['total']) || counts.total;
       if (bar) {
-        bar.max = Math.max(total, 1);
+        bar.max = Math.max(counts.total, 1);
         bar.value = counts.completed;
       }
-      if (summary) summary.textContent = `${counts.completed} of ${total} lessons completed`;
+      if (summary) summary.textContent = `${counts.completed} of ${counts.total} lessons completed`;
       this.hidden = false;
     });
   }
