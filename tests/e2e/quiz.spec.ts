@@ -126,8 +126,17 @@ test('a numeric answer outside the tolerance says which way it is off', async ({
   await expect(question(page, numeric.key).getByText('Your answer is too high.')).toBeVisible();
 });
 
+test('checking with nothing answered records nothing', async ({ page }) => {
+  await openSecurityCheck(page);
+  await page.getByRole('button', { name: 'Check answers' }).click();
+  await expect(status(page)).toHaveText('Answer at least one question, then check your answers.');
+  const stored = await page.evaluate(() => localStorage.getItem('lean-containers-workshop:progress'));
+  expect(JSON.parse(stored ?? '{}')).toMatchObject({ answers: {}, scores: {} });
+});
+
 test('giving up shows every correct answer with its rationale', async ({ page }) => {
   await openSecurityCheck(page);
+  await page.getByRole('group', { name: /Which user ID does the nonroot user have/ }).getByRole('radio', { name: '1000', exact: true }).check();
   await page.getByRole('button', { name: 'Check answers' }).click();
   await page.getByRole('button', { name: 'Show correct answers' }).click();
   const fieldset = page.getByRole('group', { name: /Which user ID does the nonroot user have/ });
@@ -170,6 +179,7 @@ for (const path of ['/self-check/', '/self-check/performance/', '/self-check/sec
     expect(before.violations).toEqual([]);
     if (path === '/self-check/') return;
     // Again with feedback and revealed answers on screen.
+    await page.locator('fieldset input[type="radio"]').first().check();
     await page.getByRole('button', { name: 'Check answers' }).click();
     await page.getByRole('button', { name: 'Show correct answers' }).click();
     const after = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -138,10 +138,15 @@ class QuizForm extends HTMLElement {
   }
 
   #check(): void {
+    const open = this.#questions.filter((question) => !question.fieldset.disabled);
+    if (!open.some((question) => this.#readResponse(question) !== undefined)) {
+      // Nothing to grade: say so rather than record a score of nothing.
+      this.#status.textContent = 'Answer at least one question, then check your answers.';
+      return;
+    }
     const store = progressStore();
     const at = new Date().toISOString();
-    for (const question of this.#questions) {
-      if (question.fieldset.disabled) continue;
+    for (const question of open) {
       const response = this.#readResponse(question);
       if (response === undefined) {
         question.unanswered = true;
