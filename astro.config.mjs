@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import contentSecurityPolicy from './src/integrations/content-security-policy-integration.ts';
+import pagefind from './src/integrations/pagefind-integration.ts';
 
 // The public address is only needed for absolute URLs (sitemap, canonical links); a deployment sets SITE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -9,7 +11,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap()],
+  // The policy is added before indexing so Pagefind indexes the final HTML.
+  integrations: [mdx(), sitemap(), contentSecurityPolicy(), pagefind()],
   markdown: {
     shikiConfig: {
       // Two themes, switched by CSS custom properties, so code follows the site's light/dark toggle.
