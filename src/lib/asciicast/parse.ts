@@ -89,7 +89,7 @@ function parseHeader(line: string, lineNumber: number): Header {
   if (!isObject(value)) throw new AsciicastParseError(lineNumber, 'the header is not a JSON object');
   const version = value['version'];
   if (version !== 2 && version !== 3) {
-    throw new AsciicastParseError(lineNumber, `unsupported asciicast version ${JSON.stringify(version) ?? 'missing'} (expected 2 or 3)`);
+    throw new AsciicastParseError(lineNumber, `unsupported asciicast version ${shown(version)} (expected 2 or 3)`);
   }
   const term = version === 3 ? value['term'] : value;
   if (!isObject(term)) throw new AsciicastParseError(lineNumber, 'the v3 header has no "term" object');
@@ -110,7 +110,7 @@ function parseHeader(line: string, lineNumber: number): Header {
 function boundedSize(value: unknown, what: 'cols' | 'rows', lineNumber: number): number {
   const max = what === 'cols' ? limits.maxCols : limits.maxRows;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new AsciicastParseError(lineNumber, `${what} must be a whole number from 1 to ${max}, got ${JSON.stringify(value) ?? 'nothing'}`);
+    throw new AsciicastParseError(lineNumber, `${what} must be a whole number from 1 to ${max}, got ${shown(value)}`);
   }
   return value;
 }
@@ -122,11 +122,16 @@ function parseEventLine(line: string, lineNumber: number): [number, string, stri
   }
   const [time, code, data] = value as unknown[];
   if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
-    throw new AsciicastParseError(lineNumber, `time must be a finite number of seconds, not negative, got ${JSON.stringify(time) ?? 'nothing'}`);
+    throw new AsciicastParseError(lineNumber, `time must be a finite number of seconds, not negative, got ${shown(time)}`);
   }
   if (typeof code !== 'string' || code.length === 0) throw new AsciicastParseError(lineNumber, 'the event code must be a string');
   if (typeof data !== 'string') throw new AsciicastParseError(lineNumber, 'the event data must be a string');
   return [time, code, data];
+}
+
+/** A value as it appeared in the JSON, for error messages; `undefined` means the field was missing. */
+function shown(value: unknown): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

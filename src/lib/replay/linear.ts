@@ -45,7 +45,7 @@ export class LinearIndex {
       // Plain text (the common case) needs only its line feeds; text with colours goes through the regex.
       const matches = data.includes('\u001b') ? data.matchAll(linesAndColours) : lineFeeds(data);
       for (const match of matches) {
-        const at = match.index ?? 0;
+        const at = match.index;
         if (match[0] === '\n') {
           // A bare LF keeps the column, so a line would not start at column 0: stop being clever there.
           if ((at === 0 ? previous : data[at - 1]) !== '\r') {

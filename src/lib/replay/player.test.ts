@@ -128,7 +128,7 @@ describe('ReplayPlayer', () => {
     expect(player.speed).toBe(0.5);
   });
 
-  it('shortens pauses to the idle-time limit', async () => {
+  it('shortens pauses to the idle-time limit', () => {
     const limited = setup('resize-and-clear.cast', { idleTimeLimitMs: 200 });
     const full = setup('resize-and-clear.cast');
     expect(limited.player.durationMs).toBeLessThan(full.player.durationMs - 1000);

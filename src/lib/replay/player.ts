@@ -131,9 +131,9 @@ export class ReplayPlayer {
 
   on<K extends keyof PlayerEventMap>(type: K, listener: Listener<PlayerEventMap[K]>): () => void {
     const set = this.listeners.get(type) ?? new Set();
-    set.add(listener as Listener<never>);
+    set.add(listener);
     this.listeners.set(type, set);
-    return () => set.delete(listener as Listener<never>);
+    return () => set.delete(listener);
   }
 
   /**
@@ -162,7 +162,7 @@ export class ReplayPlayer {
   }
 
   pause(): Promise<void> {
-    return this.run(async () => {
+    return this.run(() => {
       this.dispatch({ type: 'pause' });
     });
   }
@@ -259,7 +259,7 @@ export class ReplayPlayer {
   }
 
   /** Runs one command after the previous has finished; any failure moves the player to `error`. */
-  private run(task: () => Promise<void>): Promise<void> {
+  private run(task: () => Promise<void> | void): Promise<void> {
     this.queue = this.queue.then(async () => {
       if (this.disposed || this.state === 'error') return;
       try {

@@ -19,12 +19,17 @@ const clearScreen = /(?:\u001b\[H)?\u001b\[[23]J(?:\u001b\[3J)?/g;
  * redrawn lines read as their final state, and a `clear` does not erase earlier commands.
  */
 export async function transcriptOf(recording: Recording, createTerminal: TextTerminalFactory): Promise<string> {
-  const segments: string[] = [''];
+  const segments: string[] = [];
   const sanitizer = new OutputSanitizer();
+  let segment = '';
   for (const [, code, data] of recording.events) {
-    if (code === 'm' && segments.at(-1) !== '') segments.push('');
-    if (code === 'o') segments[segments.length - 1] += sanitizer.write(data).replace(clearScreen, '\r\n');
+    if (code === 'm' && segment !== '') {
+      segments.push(segment);
+      segment = '';
+    }
+    if (code === 'o') segment += sanitizer.write(data).replace(clearScreen, '\r\n');
   }
+  segments.push(segment);
   const texts: string[] = [];
   for (const segment of segments) {
     if (segment === '') continue;

@@ -34,8 +34,6 @@ export interface Source {
   text?: string;
 }
 
-const part = <T extends Element>(root: Element, selector: string): T | null => root.querySelector<T>(selector);
-
 
 async function readRecording(root: HTMLElement, source: Source): Promise<Recording> {
   let text = source.text;
@@ -57,10 +55,10 @@ async function readRecording(root: HTMLElement, source: Source): Promise<Recordi
 /** `posterMarker`: start at the end of that command (as the server's poster does) instead of the end. */
 export async function mount(root: HTMLElement, source: Source, posterMarker?: number): Promise<Mounted | undefined> {
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const screen = part<HTMLElement>(root, '.replay-screen');
-  const controls = part<HTMLElement>(root, '.replay-controls');
+  const screen = root.querySelector<HTMLElement>('.replay-screen');
+  const controls = root.querySelector<HTMLElement>('.replay-controls');
   if (!screen || !controls) return undefined;
-  part<HTMLElement>(root, '.replay-error')?.setAttribute('hidden', '');
+  root.querySelector<HTMLElement>('.replay-error')?.setAttribute('hidden', '');
   root.dataset['state'] = 'loading';
   let recording: Recording;
   try {
@@ -81,14 +79,14 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     target.addEventListener(type, handler);
     cleanups.push(() => target.removeEventListener(type, handler));
   };
-  const status = part<HTMLElement>(root, '.replay-status');
+  const status = root.querySelector<HTMLElement>('.replay-status');
   /** Polite feedback for things the learner just did; never for playback progress. */
   const say = (message: string): void => {
     if (status) status.textContent = message;
   };
 
   // Commands: rebuilt from the recording, so /replay/ and lessons share one list.
-  const list = part<HTMLOListElement>(root, '.replay-commands');
+  const list = root.querySelector<HTMLOListElement>('.replay-commands');
   if (list) {
     list.replaceChildren(
       ...recording.markers.map((marker, index) => {
@@ -112,10 +110,10 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     list.hidden = recording.markers.length === 0;
   }
 
-  const slider = part<HTMLElement>(root, '.replay-seek');
-  const fill = part<HTMLElement>(root, '.replay-seek-fill');
-  const clock = part<HTMLElement>(root, '.replay-clock');
-  const playButton = part<HTMLButtonElement>(root, '[data-action="toggle-play"]');
+  const slider = root.querySelector<HTMLElement>('.replay-seek');
+  const fill = root.querySelector<HTMLElement>('.replay-seek-fill');
+  const clock = root.querySelector<HTMLElement>('.replay-clock');
+  const playButton = root.querySelector<HTMLButtonElement>('[data-action="toggle-play"]');
   let spokenSecond = -1;
   const showPosition = (position: number): void => {
     const duration = player.durationMs || 1;
@@ -150,10 +148,10 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   player.on('error', (error) => showError(root, `The recording stopped: ${error.message}`));
 
   // Type-along: pause before each command until the learner has typed it.
-  const form = part<HTMLFormElement>(root, '.replay-typealong');
-  const input = form ? part<HTMLInputElement>(form, 'input') : null;
-  const hint = form ? part<HTMLElement>(form, '.replay-hint') : null;
-  const typeAlongButton = part<HTMLButtonElement>(root, '[data-action="type-along"]');
+  const form = root.querySelector<HTMLFormElement>('.replay-typealong');
+  const input = form ? form.querySelector<HTMLInputElement>('input') : null;
+  const hint = form ? form.querySelector<HTMLElement>('.replay-hint') : null;
+  const typeAlongButton = root.querySelector<HTMLButtonElement>('[data-action="type-along"]');
   let attempt: TypeAlong | undefined;
   let typingAlong = false;
   let stopAtMarker = -1;
@@ -210,7 +208,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     if (target.matches('button, summary, a')) return 'button';
     return target.getAttribute('role') === 'slider' ? 'slider' : 'other';
   };
-  const help = part<HTMLDialogElement>(root, '.replay-help');
+  const help = root.querySelector<HTMLDialogElement>('.replay-help');
   const fiveSeconds = 5000;
   const run = async (action: string, source?: HTMLElement): Promise<void> => {
     switch (action) {
@@ -232,7 +230,10 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
         return;
       case 'copy': {
         const marker = recording.markers[Math.max(0, player.currentMarkerIndex())];
-        if (!marker) return say('This recording has no commands to copy.');
+        if (!marker) {
+          say('This recording has no commands to copy.');
+          return;
+        }
         await navigator.clipboard.writeText(marker.label).then(
           () => say(`Copied: ${marker.label}`),
           () => say('Copying is not allowed here; select the command in the list instead.'),
@@ -279,7 +280,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
       void player.seek(((event.clientX - box.left) / box.width) * player.durationMs);
     });
   }
-  const speed = part<HTMLSelectElement>(root, '[data-setting="speed"]');
+  const speed = root.querySelector<HTMLSelectElement>('[data-setting="speed"]');
   if (speed) listen(speed, 'change', () => player.setSpeed(Number(speed.value)));
   if (form) {
     listen(form, 'submit', (event) => {
@@ -288,8 +289,8 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     });
   }
   // The transcript is built only when opened: for a long recording it is a lot of text.
-  const transcript = part<HTMLDetailsElement>(root, '.replay-transcript');
-  const transcriptText = transcript ? part<HTMLElement>(transcript, 'pre') : null;
+  const transcript = root.querySelector<HTMLDetailsElement>('.replay-transcript');
+  const transcriptText = transcript ? transcript.querySelector<HTMLElement>('pre') : null;
   if (transcript && transcriptText) {
     const fill = (): void => {
       if (!transcript.open || transcriptText.dataset['filled'] === 'true') return;
@@ -307,7 +308,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   controls.hidden = false;
   root.dataset['upgraded'] = 'true';
   await player.load(posterTime(player, posterMarker));
-  part<HTMLElement>(root, '.replay-poster')?.setAttribute('hidden', '');
+  root.querySelector<HTMLElement>('.replay-poster')?.setAttribute('hidden', '');
   showPosition(player.position);
   showCommand();
   if (root.dataset['autoplay'] === 'true' && !reducedMotion) void player.play();
