@@ -9,6 +9,7 @@ import { inspectImage, runOnce } from './measure.ts';
 import type { ImageFacts } from './measure.ts';
 import { measurementsDir } from './paths.ts';
 import { readMeasurements } from './measure-exercise.ts';
+import { selfCheckProblems } from '../../tests/lab/self-check.ts';
 import type { ImageMeasurement } from '../schemas/measurements.ts';
 
 /** Sizes may drift a little as Debian updates packages; more than this is a real change. */
@@ -73,6 +74,8 @@ export async function verifyLab(lab: LabFile, env: NodeJS.ProcessEnv, detail: (l
       if (problem) problems.push(problem);
       if (nonroot.uid !== 65532) problems.push(`distroless-static-nonroot runs as uid ${nonroot.uid}, expected 65532`);
     }
+    // The learner's self-check script (exercises/go-hello-world/checks) must judge the fresh images right.
+    if (lab.exercise === 'go-hello-world') problems.push(...(await selfCheckProblems(tagOf, env)));
   } finally {
     if (built.length) await run('docker', ['rmi', ...built], { env, check: false });
   }
