@@ -1,0 +1,147 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { distDirectory, htmlFiles } from '../support/site-pages.ts';
+import { scriptsShippedBy, totalGzip } from '../support/page-weight.ts';
+
+// Weight budgets per page type over the built site (gzipped bytes, what travels over the wire). They fail
+// on regression. Each sits a little above what was measured when it was set (numbers in the comments,
+// measured 2026-11-27); raise one only with a reason in the commit message.
+
+const gzip = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
+
+/** CSS a page applies on load: inline <style> blocks and linked stylesheets, gzipped. */
+function cssOf(htmlFile: string): number {
+  const html = readFileSync(join(distDirectory, htmlFile), 'utf8');
+  let total = 0;
+  for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) total += gzip(match[1] ?? '');
+  for (const match of html.matchAll(/<link\b[^>]*rel=["']?stylesheet[^>]*>/g)) {
+    const href = /href=["']?([^"'\s>]+)/.exec(match[0])?.[1] ?? '';
+    const path = href.startsWith('/') ? href : posix.join(posix.dirname(`/${htmlFile}`), href);
+    total += gzip(readFileSync(join(distDirectory, path)));
+  }
+  return total;
+}
+
+/**
+ * JavaScript a page can load later, on demand (dynamic `import()` of bundled chunks, e.g. xterm when a replay
+ * scrolls into view), not counting what it ships on load.
+ */
+function lazyScriptsOf(htmlFile: string): number {
+  const onLoad = new Set(scriptsShippedBy(htmlFile).map((script) => script.name));
+  const pending = [...onLoad].filter((name) => name.startsWith('/'));
+  const seen = new Set<string>(pending);
+  let total = 0;
+  while (pending.length > 0) {
+    const path = pending.pop() ?? '';
+    const source = readFileSync(join(distDirectory, path), 'utf8');
+    for (const match of source.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) {
+      const specifier = match[1] ?? '';
+      if (!specifier.startsWith('.') && !specifier.startsWith('/')) continue;
+      const target = specifier.startsWith('/') ? specifier : posix.join(posix.dirname(path), specifier);
+      if (seen.has(target) || !existsSync(join(distDirectory, target))) continue;
+      seen.add(target);
+      pending.push(target);
+      if (!onLoad.has(target)) total += gzip(readFileSync(join(distDirectory, target)));
+      // Static imports of a lazy chunk load with it.
+      for (const inner of scriptsShippedByModule(target)) {
+        if (!seen.has(inner)) {
+          seen.add(inner);
+          pending.push(inner);
+          if (!onLoad.has(inner)) total += gzip(readFileSync(join(distDirectory, inner)));
+        }
+      }
+    }
+  }
+  return total;
+}
+
+function scriptsShippedByModule(path: string): string[] {
+  const source = readFileSync(join(distDirectory, path), 'utf8');
+  return [...source.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((match) =>
+    posix.join(posix.dirname(path), match[1] ?? ''),
+  );
+}
+
+interface Weight {
+  html: number;
+  js: number;
+  css: number;
+  lazyJs: number;
+  total: number;
+}
+
+function weigh(htmlFile: string): Weight {
+  const html = gzip(readFileSync(join(distDirectory, htmlFile)));
+  const js = totalGzip(scriptsShippedBy(htmlFile));
+  const css = cssOf(htmlFile);
+  return { html, js, css, lazyJs: lazyScriptsOf(htmlFile), total: html + js + css };
+}
+
+/** The first built lesson that holds a terminal replay, if any lesson has one yet. */
+function replayLesson(): string | undefined {
+  return htmlFiles()
+    .filter((file) => /^course\/[^/]+\/[^/]+\/index\.html$/.test(file))
+    .sort()
+    .find((file) => readFileSync(join(distDirectory, file), 'utf8').includes('<terminal-replay'));
+}
+
+const kB = 1024;
+interface Budget {
+  js: number;
+  css: number;
+  total: number;
+  lazyJs?: number;
+}
+
+const pageTypes: { name: string; file: () => string | undefined; budget: Budget }[] = [
+  // measured: js 2,230 B, css 3,153 B, total 10,072 B
+  { name: 'landing page', file: () => 'index.html', budget: { js: 2.7 * kB, css: 3.7 * kB, total: 12 * kB } },
+  // measured: js 3,189 B, css 5,378 B, total 18,452 B
+  { name: 'text lesson', file: () => 'course/why-it-matters/introduction/index.html', budget: { js: 3.8 * kB, css: 6.4 * kB, total: 22 * kB } },
+  // Not measured: no built lesson had a replay yet. Set as the text lesson plus /replay/'s player scripts and
+  // styles; replace with measured values once one exists (the test prints them).
+  { name: 'lesson with a replay', file: replayLesson, budget: { js: 7.5 * kB, css: 9 * kB, total: 30 * kB, lazyJs: 110 * kB } },
+  // measured: js 8,324 B, css 3,891 B, total 23,056 B
+  { name: 'quiz page', file: () => 'self-check/security/index.html', budget: { js: 9.8 * kB, css: 4.6 * kB, total: 27 * kB } },
+  // measured: js 4,957 B, css 5,401 B, total 17,072 B; xterm and the player, loaded when a replay is visible: 93,951 B
+  { name: '/replay/', file: () => 'replay/index.html', budget: { js: 6 * kB, css: 6.4 * kB, total: 20 * kB, lazyJs: 110 * kB } },
+];
+
+for (const { name, file, budget } of pageTypes) {
+  test(`${name} stays within its weight budget`, () => {
+    const htmlFile = file();
+    test.skip(htmlFile === undefined, `no built ${name} yet`);
+    if (htmlFile === undefined) return;
+    const weight = weigh(htmlFile);
+    const report = `${htmlFile}: ${JSON.stringify(weight)}`;
+    console.log(`budget ${name}: ${report}`);
+    expect(weight.html, `${report}: the page should have content`).toBeGreaterThan(500);
+    expect(weight.js, `JavaScript on load, ${report}`).toBeLessThanOrEqual(budget.js);
+    expect(weight.css, `CSS, ${report}`).toBeLessThanOrEqual(budget.css);
+    expect(weight.total, `HTML + JS + CSS, ${report}`).toBeLessThanOrEqual(budget.total);
+    if (budget.lazyJs !== undefined) expect(weight.lazyJs, `JavaScript loaded on demand, ${report}`).toBeLessThanOrEqual(budget.lazyJs);
+  });
+}
+
+test('no page in dist/ ships more than 16 kB of gzipped JavaScript on load', () => {
+  const heavy = htmlFiles()
+    .map((file) => ({ file, js: totalGzip(scriptsShippedBy(file)) }))
+    .filter((page) => page.js > 16 * kB);
+  expect(heavy).toEqual([]);
+});
+
+test('search fetches at most 85 kB when first opened (Pagefind script, WebAssembly engine, metadata)', () => {
+  // measured: pagefind.js 13,201 B gz + wasm.en.pagefind 59,803 B (stored compressed) + entry and meta 375 B.
+  // Index chunks (pagefind/index/, fetched per query) grow with the content and are not budgeted here.
+  const directory = join(distDirectory, 'pagefind');
+  const meta = readdirSync(directory).filter((name) => name.endsWith('.pf_meta'));
+  expect(meta.length, 'one language').toBe(1);
+  const bytes =
+    gzip(readFileSync(join(directory, 'pagefind.js'))) +
+    statSync(join(directory, 'wasm.en.pagefind')).size +
+    statSync(join(directory, 'pagefind-entry.json')).size +
+    statSync(join(directory, meta[0] ?? '')).size;
+  expect(bytes).toBeLessThanOrEqual(85 * kB);
+});
