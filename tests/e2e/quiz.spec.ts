@@ -79,6 +79,8 @@ test('a wrong answer shows feedback with the chosen option’s rationale', async
 });
 
 test('right answers give a full score, and a reload keeps it', async ({ page }) => {
+  // Answers every question of the page through its controls: slow when the machine is busy.
+  test.setTimeout(180_000);
   await openSecurityCheck(page);
   const keys = await answerKeys(page);
   for (const { key, answerKey } of keys) await answer(page, key, answerKey, true);
@@ -94,6 +96,8 @@ test('right answers give a full score, and a reload keeps it', async ({ page }) 
 });
 
 test('retry reopens only the wrong questions', async ({ page }) => {
+  // Answers every question of the page through its controls: slow when the machine is busy.
+  test.setTimeout(180_000);
   await openSecurityCheck(page);
   const keys = await answerKeys(page);
   const [first, second, ...rest] = keys;
@@ -173,7 +177,7 @@ test.describe('without JavaScript', () => {
 for (const path of ['/self-check/', '/self-check/performance/', '/self-check/security/', '/self-check/cost/']) {
   test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
     // axe over a page of several hundred elements is slow on a shared two-core machine.
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await page.goto(path);
     const before = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(before.violations).toEqual([]);
