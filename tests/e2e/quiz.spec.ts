@@ -58,13 +58,13 @@ async function answer(page: Page, key: string, answerKey: AnswerKey, right: bool
 
 const status = (page: Page) => page.locator('quiz-form [role="status"]');
 
-async function openSecurityCheck(page: Page): Promise<void> {
-  await page.goto('/self-check/security/');
+async function openSelfCheck(page: Page, topic: 'security' | 'cost'): Promise<void> {
+  await page.goto(`/self-check/${topic}/`);
   await expect(page.getByRole('button', { name: 'Check answers' })).toBeVisible();
 }
 
 test('a wrong answer shows feedback with the chosen option’s rationale', async ({ page }) => {
-  await openSecurityCheck(page);
+  await openSelfCheck(page, 'security');
   const fieldset = page.getByRole('group', { name: /Which user ID does the nonroot user have/ });
   await fieldset.getByRole('radio', { name: '0', exact: true }).check();
   await page.getByRole('button', { name: 'Check answers' }).click();
@@ -81,7 +81,7 @@ test('a wrong answer shows feedback with the chosen option’s rationale', async
 test('right answers give a full score, and a reload keeps it', async ({ page }) => {
   // Answers every question of the page through its controls: slow when the machine is busy.
   test.setTimeout(180_000);
-  await openSecurityCheck(page);
+  await openSelfCheck(page, 'cost'); // the shortest self-check page
   const keys = await answerKeys(page);
   for (const { key, answerKey } of keys) await answer(page, key, answerKey, true);
   await page.getByRole('button', { name: 'Check answers' }).click();
@@ -98,7 +98,7 @@ test('right answers give a full score, and a reload keeps it', async ({ page }) 
 test('retry reopens only the wrong questions', async ({ page }) => {
   // Answers every question of the page through its controls: slow when the machine is busy.
   test.setTimeout(180_000);
-  await openSecurityCheck(page);
+  await openSelfCheck(page, 'cost'); // the shortest self-check page
   const keys = await answerKeys(page);
   const [first, second, ...rest] = keys;
   if (!first || !second) throw new Error('the security quiz needs at least two questions');
@@ -120,7 +120,7 @@ test('retry reopens only the wrong questions', async ({ page }) => {
 });
 
 test('a numeric answer outside the tolerance says which way it is off', async ({ page }) => {
-  await openSecurityCheck(page);
+  await openSelfCheck(page, 'security');
   const keys = await answerKeys(page);
   const numeric = keys.find((entry) => entry.answerKey.type === 'numeric');
   test.skip(!numeric, 'no numeric question rendered (measurements missing)');
@@ -131,7 +131,7 @@ test('a numeric answer outside the tolerance says which way it is off', async ({
 });
 
 test('checking with nothing answered records nothing', async ({ page }) => {
-  await openSecurityCheck(page);
+  await openSelfCheck(page, 'security');
   await page.getByRole('button', { name: 'Check answers' }).click();
   await expect(status(page)).toHaveText('Answer at least one question, then check your answers.');
   const stored = await page.evaluate(() => localStorage.getItem('lean-containers-workshop:progress'));
@@ -139,7 +139,7 @@ test('checking with nothing answered records nothing', async ({ page }) => {
 });
 
 test('giving up shows every correct answer with its rationale', async ({ page }) => {
-  await openSecurityCheck(page);
+  await openSelfCheck(page, 'security');
   await page.getByRole('group', { name: /Which user ID does the nonroot user have/ }).getByRole('radio', { name: '1000', exact: true }).check();
   await page.getByRole('button', { name: 'Check answers' }).click();
   await page.getByRole('button', { name: 'Show correct answers' }).click();
@@ -150,7 +150,7 @@ test('giving up shows every correct answer with its rationale', async ({ page })
 });
 
 test('options keep the learner’s shuffled order across visits', async ({ page }) => {
-  await openSecurityCheck(page);
+  await openSelfCheck(page, 'security');
   const labels = () => page.getByRole('group', { name: /Which user ID does the nonroot user have/ }).getByRole('radio').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   const before = await labels();
   await page.reload();
