@@ -116,10 +116,13 @@ test('no page logs a console error or fails to load a resource', async ({ page }
     if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+  const paths = sitemapPaths();
+  // One visit per page: the time allowed grows with the course.
+  test.setTimeout(30_000 + paths.length * 5_000);
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.url()}: HTTP ${response.status()}`);
   });
-  for (const path of sitemapPaths()) {
+  for (const path of paths) {
     await page.goto(path, { waitUntil: 'load' });
   }
   expect(problems).toEqual([]);

@@ -22,3 +22,10 @@ export function baseLine(image: ImageMeasurement): string {
   if (base.provenance === 'pulled') return `base ${base.image}, pulled${base.digest ? ` (${base.digest.slice(0, 19)}…)` : ''}`;
   return `base ${base.image}, assembled by the lab from ${base.assembledFrom ?? 'Debian packages'} (a stand-in, not pulled)`;
 }
+
+/** The base image in a few words, for table rows: "gcr.io/distroless/base-debian13 (assembled stand-in)". */
+export function baseShort(image: ImageMeasurement): string {
+  const { base } = image;
+  if (!('provenance' in base)) return 'no base (scratch)';
+  return `${base.image} (${base.provenance === 'pulled' ? 'pulled' : 'assembled stand-in'})`;
+}
