@@ -3,11 +3,12 @@
 // local), the workshop's exercises, the handout PDF when `npm run handout` has made one, a learner set-up
 // check, and a script that prepares the base images (from images/base-images.tar with --with-images, which
 // gets them through the lab's own base-image code, otherwise by pulling).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { zipSync } from 'fflate';
 import { baseImagesOfExercises, saveBaseImages } from './kit/base-images.ts';
+import { externalAssets, filesUnder } from './kit/offline.ts';
 import { distDirectory, ensureBuilt, outDirectory, parseCommandLine, readWorkshop, repoRoot } from './kit/site.ts';
 
 const usage = `Usage: npm run kit -- <workshop> [--out file.zip] [--build] [--with-images]
@@ -18,31 +19,6 @@ Writes out/kits/<workshop>.zip: the built site, the exercises, setup-check.sh an
   --with-images    also get the base images (as npm run lab does) and put them in images/base-images.tar`;
 
 const log = (line: string): void => void process.stderr.write(`kit: ${line}\n`);
-
-/** Every file under `folder`, as paths relative to it. */
-function filesUnder(folder: string, prefix = ''): string[] {
-  return readdirSync(join(folder, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    return entry.isDirectory() ? filesUnder(folder, path) : entry.isFile() ? [path] : [];
-  });
-}
-
-/**
- * Assets a page would fetch from another host: scripts, stylesheets, images, fonts, frames, and url() in
- * CSS. Links (<a href>) to other sites are fine: they are references, not parts of the page.
- */
-export function externalAssets(site: string): string[] {
-  const found: string[] = [];
-  const htmlAsset = /<(?:script|img|source|iframe|audio|video|embed)\b[^>]*?\s(?:src|srcset)=["']((?:https?:)?\/\/[^"']+)["']|<link\b(?=[^>]*\srel=["'](?:stylesheet|icon|preload|modulepreload|manifest)["'])[^>]*?\shref=["']((?:https?:)?\/\/[^"']+)["']/gi;
-  const cssAsset = /url\(\s*["']?((?:https?:)?\/\/[^"')]+)/gi;
-  for (const file of filesUnder(site)) {
-    if (!/\.(html|css|js)$/.test(file)) continue;
-    const text = readFileSync(join(site, file), 'utf8');
-    if (file.endsWith('.html')) for (const match of text.matchAll(htmlAsset)) found.push(`${file}: ${match[1] ?? match[2]}`);
-    if (!file.endsWith('.js')) for (const match of text.matchAll(cssAsset)) found.push(`${file}: ${match[1]}`);
-  }
-  return found;
-}
 
 function readme(workshopId: string, title: string, hasImages: boolean, hasHandout: boolean): string {
   return `${title}: offline kit

@@ -79,7 +79,7 @@ export const workshopSchema = z
     quizzes: z
       .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
       .default([])
-      .describe('Quiz ids (content/quizzes/<id>.yaml) whose answers the answer key lists. Default: none.'),
+      .describe('Extra quiz ids (content/quizzes/<id>.yaml) for the answer key, after the quizzes the agenda\'s lessons embed. Default: none.'),
     agenda: z.array(agendaItemSchema).min(1).describe('The schedule, in order.'),
   })
   .superRefine((workshop, context) => {

@@ -8,6 +8,7 @@ import type { CollectionEntry } from 'astro:content';
 import { loadCourse } from '../../../lib/navigation/from-collections.ts';
 import { resolveAgenda } from '../../../lib/workshop/agenda.ts';
 import type { LessonFacts, ResolvedAgenda } from '../../../lib/workshop/agenda.ts';
+import { answerKeyQuizzes } from '../../../lib/workshop/quizzes.ts';
 
 export interface LoadedWorkshop {
   id: string;
@@ -15,6 +16,8 @@ export interface LoadedWorkshop {
   agenda: ResolvedAgenda;
   /** The lesson entries of the agenda, in agenda order, for rendering. */
   lessons: CollectionEntry<'lessons'>[];
+  /** Quiz ids for the answer key: the lessons' own quizzes, then the workshop's extras. */
+  quizzes: string[];
 }
 
 async function lessonFacts(): Promise<Map<string, LessonFacts>> {
@@ -28,7 +31,8 @@ export async function loadWorkshop(id: string): Promise<LoadedWorkshop> {
   const agenda = resolveAgenda(id, entry.data, await lessonFacts());
   const entries = new Map((await getCollection('lessons')).map((lesson) => [lesson.id, lesson]));
   const lessons = agenda.items.flatMap((item) => (item.type === 'lesson' ? [entries.get(item.lesson) as CollectionEntry<'lessons'>] : []));
-  return { id, workshop: entry.data, agenda, lessons };
+  const quizzes = answerKeyQuizzes(lessons.map((lesson) => lesson.body ?? ''), entry.data.quizzes);
+  return { id, workshop: entry.data, agenda, lessons, quizzes };
 }
 
 /** Every workshop, sorted by id, each resolved (so one bad reference fails every page, not just its own). */
