@@ -13,8 +13,16 @@ describe('attackSurfaceRows', () => {
   it('says none where there is nothing, and nonroot is not exposed', () => {
     expect(nonroot?.cells.shells).toEqual({ value: 0, text: 'none', exposed: false });
     expect(nonroot?.cells.user.exposed).toBe(false);
-    expect(nonroot?.cells.executables.exposed).toBe(false);
-    expect(nonroot?.base).toContain('assembled');
+    expect(nonroot?.cells.user.text).toBe('nonroot (uid 65532)');
+    expect(nonroot?.cells.executables.exposed).toBeUndefined();
+    expect(nonroot?.base).toBe('gcr.io/distroless/static-debian13:nonroot (assembled stand-in)');
+  });
+  it('names numeric users plainly, and uid 0 as root', () => {
+    const numeric = { ...fixtureMeasurements, images: { ...fixtureMeasurements.images, scratch: { ...fixtureMeasurements.images.scratch, user: '65532:65532' }, distroless: { ...fixtureMeasurements.images.distroless, user: '0', uid: 0 } } };
+    const [scratch, distroless] = attackSurfaceRows(numeric, ['scratch', 'distroless']);
+    expect(scratch?.cells.user.text).toBe('uid 65532');
+    expect(distroless?.cells.user).toMatchObject({ text: 'root (uid 0)', exposed: true });
+    expect(scratch?.base).toBe('no base (scratch)');
   });
   it('validates its props', () => {
     expect(() => parseAttackSurfaceProps({ title: 'ok title', images: [] }, '/p/')).toThrow(/<AttackSurfaceTable> on \/p\/: images/);

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { variantNames, type Measurements, type VariantName } from '../../schemas/measurements.ts';
-import { baseLine } from '../../lib/figures/describe.ts';
+import { baseShort } from '../../lib/figures/describe.ts';
 
 export const attackSurfacePropsSchema = z.strictObject({
   images: z.array(z.enum(variantNames)).min(1).default([...variantNames]).describe('Variants to compare, in this order. Default: all.'),
@@ -25,8 +25,8 @@ export function parseAttackSurfaceProps(props: unknown, page: string): z.output<
 export interface SurfaceCell {
   value: number | string;
   text: string;
-  /** True when this is something an attacker can use (a shell, root, a setuid file …). */
-  exposed: boolean;
+  /** True when this is something an attacker can use (a shell, root, a setuid file …); undefined: a plain count. */
+  exposed?: boolean;
   detail?: string;
 }
 
@@ -49,8 +49,20 @@ export const surfaceHeadings: Record<SurfaceColumn, string> = {
   files: 'Files',
 };
 
-function count(value: number, exposedWhenAbove = 0): SurfaceCell {
-  return { value, text: value.toLocaleString('en-US'), exposed: value > exposedWhenAbove };
+/** A risk count: anything above zero is exposed. */
+function risk(value: number): SurfaceCell {
+  return { value, text: value.toLocaleString('en-US'), exposed: value > 0 };
+}
+
+/** A size-of-contents count (packages, executables, files): fewer is better, but no single number is a risk. */
+function plain(value: number): SurfaceCell {
+  return { value, text: value.toLocaleString('en-US') };
+}
+
+/** "root (uid 0)", "nonroot (uid 65532)", or just "uid 65532" when the config names the number. */
+function userText(user: string, uid: number): string {
+  const name = /^\d+(:\d+)?$/.test(user) ? (uid === 0 ? 'root' : '') : user;
+  return name ? `${name} (uid ${uid})` : `uid ${uid}`;
 }
 
 function list(paths: readonly string[]): SurfaceCell {
@@ -64,16 +76,15 @@ export function attackSurfaceRows(measurements: Measurements, images: readonly V
     const image = measurements.images[key];
     return {
       key,
-      base: baseLine(image),
+      base: baseShort(image),
       cells: {
-        user: { value: image.uid, text: `${image.user} (uid ${image.uid})`, exposed: image.uid === 0 },
+        user: { value: image.uid, text: userText(image.user, image.uid), exposed: image.uid === 0 },
         shells: list(image.shells),
         packageManagers: list(image.packageManagers),
-        setuidFiles: count(image.setuidFiles),
-        debianPackages: count(image.debianPackages),
-        // The program itself is one executable; more than that is extra tooling.
-        executables: count(image.executables, 1),
-        files: count(image.files),
+        setuidFiles: risk(image.setuidFiles),
+        debianPackages: plain(image.debianPackages),
+        executables: plain(image.executables),
+        files: plain(image.files),
       },
     };
   });

@@ -34,17 +34,17 @@ describe('exercise files', () => {
     expect(() => exerciseFiles('demo', 'nope', fixtureExercise())).toThrow(/exercises\/demo\/nope\/ does not exist/);
     expect(() => parseExerciseFilesProps({ variant: 'alpine' }, '/p/')).toThrow(/<ExerciseFiles> on \/p\/: variant/);
   });
-  it('zips the variant and the checks in one folder, byte-for-byte reproducibly', () => {
+  it('zips the variant and the checks laid out as in the repository, byte-for-byte reproducibly', () => {
     const root = fixtureExercise();
     const zip = exerciseZip('demo', 'multi-stage', root);
     const entries = unzipSync(zip);
     expect(Object.keys(entries).sort()).toEqual([
-      'demo-multi-stage/Dockerfile',
-      'demo-multi-stage/checks/check-image.sh',
-      'demo-multi-stage/go.mod',
-      'demo-multi-stage/main.go',
+      'demo/checks/check-image.sh',
+      'demo/multi-stage/Dockerfile',
+      'demo/multi-stage/go.mod',
+      'demo/multi-stage/main.go',
     ]);
-    expect(strFromU8(entries['demo-multi-stage/Dockerfile'] ?? new Uint8Array())).toBe('FROM scratch\n');
+    expect(strFromU8(entries['demo/multi-stage/Dockerfile'] ?? new Uint8Array())).toBe('FROM scratch\n');
     expect(exerciseZip('demo', 'multi-stage', root)).toEqual(zip);
     expect(downloadUrl('demo', 'multi-stage')).toBe('/downloads/demo-multi-stage.zip');
   });

@@ -83,15 +83,15 @@ export function downloadUrl(exercise: string, variant: string): string {
 }
 
 /**
- * A zip of the variant's files in a folder named after it, plus the self-check scripts in checks/.
+ * A zip laid out like the repository's exercises folder, so the lessons' commands work as written from
+ * its top folder: `<exercise>/<variant>/…` and the self-check scripts in `<exercise>/checks/`.
  * Every entry gets the same fixed date so the same files always make the same bytes.
  */
 export function exerciseZip(exercise: string, variant: string, root = exercisesDir): Uint8Array {
   const fixedDate = new Date(Date.UTC(2024, 0, 1));
-  const top = zipName(exercise, variant);
   const entries: Zippable = {};
-  for (const file of exerciseFiles(exercise, variant, root)) entries[`${top}/${file.name}`] = [strToU8(file.code), { mtime: fixedDate }];
-  for (const file of checkFiles(exercise, root)) entries[`${top}/checks/${file.name}`] = [strToU8(file.code), { mtime: fixedDate }];
+  for (const file of exerciseFiles(exercise, variant, root)) entries[`${exercise}/${variant}/${file.name}`] = [strToU8(file.code), { mtime: fixedDate }];
+  for (const file of checkFiles(exercise, root)) entries[`${exercise}/checks/${file.name}`] = [strToU8(file.code), { mtime: fixedDate }];
   return zipSync(entries, { level: 9 });
 }
 
