@@ -47,7 +47,7 @@ async function buildWith(generated: number, keep: boolean): Promise<{ row: Build
   log(`building with ${generated} generated lessons in ${copy.root}`);
   try {
     const timing = await timeBuild(copy.root);
-    log(`  ${timing.seconds.toFixed(1)} s, ${timing.pages} pages`);
+    log(`  ${timing.seconds.toFixed(1)} s (${timing.cpuSeconds} s CPU), ${timing.pages} pages`);
     if (!keep) copy.remove();
     return { row: { generatedLessons: generated, ...timing }, root: copy.root, remove: copy.remove, commit: copy.commit };
   } catch (error) {
@@ -112,10 +112,10 @@ async function lighthouseOn(root: string, remove: () => void): Promise<NonNullab
 // ---- report
 const lines: string[] = [`Benchmark of ${commit.slice(0, 12)} on ${machine.cores} × ${machine.cpu} (${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart} at start), Node ${machine.node}`];
 if (builds.length) {
-  lines.push('', 'Build time (astro build, cold, in a copy of the committed project):');
+  lines.push('', 'Build time (astro build, cold, in a copy of the committed project; wall-clock depends on other load):');
   for (const row of builds) {
     const extra = row.secondsPerHundredLessons === undefined ? '' : `  (+${row.secondsPerHundredLessons} s per 100 lessons over the committed course)`;
-    lines.push(`  ${String(row.generatedLessons).padStart(4)} generated lessons: ${row.seconds.toFixed(1).padStart(6)} s, ${row.pages} pages${extra}`);
+    lines.push(`  ${String(row.generatedLessons).padStart(4)} generated lessons: ${row.seconds.toFixed(1).padStart(6)} s wall, ${row.cpuSeconds.toFixed(1).padStart(6)} s CPU, ${row.pages} pages${extra}`);
   }
   const hundred = builds.find((row) => row.generatedLessons === 100);
   if (hundred) lines.push(`  goal: 100 lessons under ${goalSecondsFor100} s on 2 cores: ${hundred.seconds < goalSecondsFor100 ? 'met' : 'NOT met'}`);

@@ -1,0 +1,44 @@
+# The course site as a container image, built the way the course teaches: a build stage per toolchain, and a
+# final image with nothing but a static server binary and the built pages, on distroless static, as nonroot.
+#
+#   docker build -t lean-containers-site .
+#   docker run --rm -p 127.0.0.1:8080:8080 lean-containers-site        # then open http://127.0.0.1:8080/
+#
+# On an engine started with --bridge=none (as the lab starts one), -p cannot publish a port; use the host's
+# network and pick a loopback address instead:
+#   docker run --rm --network=host lean-containers-site -addr 127.0.0.1:8080
+#
+# The build stage runs `npm ci`, so it needs the npm registry (build with --network=host where the engine has
+# no bridge).
+
+# ---- 1. the static site (Astro), with Node 24 as package.json requires
+FROM node:24-trixie-slim AS site
+WORKDIR /src
+COPY package.json package-lock.json ./
+# --ignore-scripts: the site build needs no install scripts. They would download a second Node binary (the
+# `node` devDependency that pins Node for local work) and compile node-pty (used only by the lab's recorder).
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY . .
+# Canonical links and the sitemap need the public address; override with --build-arg SITE_URL=https://…
+ARG SITE_URL=http://localhost:8080
+ENV SITE_URL=${SITE_URL} ASTRO_TELEMETRY_DISABLED=1
+# node, not `npm run build`: npm would put node_modules/.bin first on PATH, where the skipped `node` package
+# left no binary.
+RUN node node_modules/astro/bin/astro.mjs build
+
+# ---- 2. the server: Go's standard library only, so a static binary with no C library
+FROM golang:1.24-trixie AS server
+WORKDIR /src
+COPY server/go.mod server/*.go ./
+COPY public/_headers /public/_headers
+RUN CGO_ENABLED=0 go vet ./... && CGO_ENABLED=0 go test ./... \
+    && CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/server .
+
+# ---- 3. what runs: no shell, no package manager, user 65532
+FROM gcr.io/distroless/static-debian13:nonroot
+COPY --from=server /out/server /usr/local/bin/site-server
+COPY --from=site /src/dist /site
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s CMD ["/usr/local/bin/site-server", "-healthcheck", "http://127.0.0.1:8080/"]
+ENTRYPOINT ["/usr/local/bin/site-server", "-root", "/site"]
+CMD ["-addr", ":8080"]
