@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+
+// Pages with dozens of questions react slowly when the machine is busy; assertions wait a little longer.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /**
  * Progress in the browser: export and import between browser contexts (as between machines), refused

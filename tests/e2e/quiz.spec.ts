@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+
+// Pages with dozens of questions react slowly when the machine is busy; assertions wait a little longer.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /**
  * Quizzes in the browser, on the self-check pages (they gather every quiz of a topic). Right answers are
