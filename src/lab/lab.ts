@@ -32,7 +32,7 @@ function variantsBuiltBy(lab: LabFile, step: LabStep): string[] {
     .filter((name) => step.commands.some((command) => /\bdocker build\b/.test(command.run) && command.run.includes(`${tagOf(lab, name)} `)));
 }
 
-/** What the measurements depend on: variant sources, base images, and the measuring code itself. */
+/** What the measurements depend on: variant sources, base images (sorted: they are prepared in parallel), and the measuring code. */
 function measurementFingerprint(lab: LabFile, bases: Map<string, BaseImage>): string {
   const dir = exerciseDir(lab.exercise);
   const sources = lab.variants.flatMap((variant) =>
@@ -41,7 +41,7 @@ function measurementFingerprint(lab: LabFile, bases: Map<string, BaseImage>): st
   const code = ['measure.ts', 'measure-exercise.ts', 'image-contents.ts', 'tar-reader.ts', 'registry.ts'].map((file) =>
     sha256File(path.join(import.meta.dirname, file)),
   );
-  return sha256(canonicalJson({ variants: lab.variants, sources, bases: [...bases.values()].map((base) => base.imageId), code }));
+  return sha256(canonicalJson({ variants: lab.variants, sources, bases: [...bases.values()].map((base) => `${base.image}@${base.imageId}`).sort(), code }));
 }
 
 async function goVersion(images: string[], env: NodeJS.ProcessEnv): Promise<string> {
