@@ -119,6 +119,31 @@ test.describe('workshop kit', () => {
     await expect(page.locator('.present-counter')).toHaveText(`3 / ${count}`);
   });
 
+  test('terminals in the presenter view pause before each command', async ({ page }) => {
+    test.slow();
+    await page.goto('/workshops/half-day/present/');
+    const number = await page.locator('.slide').evaluateAll((slides) => slides.findIndex((slide) => slide.querySelector('terminal-replay[data-src]')) + 1);
+    test.skip(number === 0, 'no agenda lesson has a terminal yet');
+    await page.goto(`/workshops/half-day/present/#${number}`);
+    const player = page.locator('.slide[data-current] terminal-replay').first();
+    await expect(player).toHaveAttribute('data-upgraded', 'true', { timeout: 20_000 });
+    const commands = await player.locator('.replay-commands button').count();
+    expect(commands, 'the test needs a recording with two commands or more').toBeGreaterThan(1);
+    await player.locator('[data-action="restart"]').click();
+    // It stops at the first command, then at each next one when the presenter presses play.
+    for (let command = 0; command < 2; command++) {
+      await expect(player.locator(`.replay-commands button[data-marker="${command}"]`)).toHaveAttribute('aria-current', 'step', { timeout: 15_000 });
+      await expect(player).toHaveAttribute('data-state', 'paused');
+      if (command === 0) await player.locator('[data-action="toggle-play"]').click();
+    }
+    // Without the setting it plays on past the commands.
+    await page.getByLabel('Pause terminals before each command').uncheck();
+    await player.locator('[data-action="restart"]').click();
+    await expect(player.locator('.replay-commands button[data-marker="1"]')).toHaveAttribute('aria-current', 'step', { timeout: 15_000 });
+    await expect(player).toHaveAttribute('data-state', /playing|ended/);
+    await player.locator('[data-action="toggle-play"]').click();
+  });
+
   test('the console window follows the presenter and can drive it', async ({ page, context }) => {
     test.slow();
     await page.goto('/workshops/half-day/present/');

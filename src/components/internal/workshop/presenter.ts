@@ -88,12 +88,13 @@ function start(root: HTMLElement): void {
     if (!pauseSetting?.checked) return;
     for (const record of records) {
       const button = record.target as HTMLElement;
-      if (button.getAttribute('aria-current') !== 'step') continue;
+      // The player re-sets aria-current on every frame: only a command that just became current counts.
+      if (record.oldValue === 'step' || button.getAttribute('aria-current') !== 'step') continue;
       const player = button.closest<HTMLElement>('terminal-replay');
       if (player?.dataset['state'] === 'playing') player.querySelector<HTMLButtonElement>('[data-action="toggle-play"]')?.click();
     }
   });
-  observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+  observer.observe(root, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['aria-current'] });
 
   // The address names the slide (#3), so a reload, a bookmark or an edited address lands on it.
   const slideInHash = (): number => {
