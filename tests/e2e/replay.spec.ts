@@ -295,13 +295,42 @@ test.describe('accessibility', () => {
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
-  test('the /replay/ page passes axe in the dark theme, without JavaScript colours too', async ({ page }) => {
+  test('the /replay/ page passes axe in the dark theme, poster and player', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/replay/');
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    let results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    await openExampleOnPage(page);
+    results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
   });
+});
+
+// One test per built page that holds a player (found in dist/ when the spec loads), so they run in parallel.
+test.describe('accessibility of every page with a player', () => {
+  const pagesWithPlayer = existsSync(distDir)
+    ? htmlFiles(distDir).filter((file) => readFileSync(file, 'utf8').includes('<terminal-replay'))
+    : [];
+  test('the built site has pages with players', () => {
+    test.skip(!existsSync(distDir), `no built site at ${distDir}`);
+    expect(pagesWithPlayer.length).toBeGreaterThan(0);
+  });
+  for (const file of pagesWithPlayer) {
+    const path = `/${relative(distDir, file).replace(/index\.html$/, '')}`;
+    test(`${path} passes axe with its players upgraded`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.goto(path);
+      for (const player of await page.locator('terminal-replay[data-src]').all()) {
+        await player.scrollIntoViewIfNeeded();
+        await expect(player).toHaveAttribute('data-upgraded', 'true', { timeout: 20_000 });
+        await expect(player).not.toHaveAttribute('data-state', 'loading', { timeout: 20_000 });
+        await expect(player.getByRole('alert')).toBeHidden();
+      }
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('terminal-replay').analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
 });
 
 async function openExampleOnPage(page: Page): Promise<void> {
@@ -326,6 +355,7 @@ test.describe('budget', () => {
     const replay = [...bodies].filter(([url]) => !frame.has(url));
     const gzipped = replay.reduce((sum, [, body]) => sum + gzipSync(body, { level: 9 }).length, 0);
     test.info().annotations.push({ type: 'replay JS gzipped', description: `${gzipped} bytes in ${replay.length} files` });
+    console.log(`replay JS: ${gzipped} bytes gzipped in ${replay.length} files (${replay.map(([url]) => url.split('/').at(-1)).join(', ')})`);
     expect(replay.some(([, body]) => body.includes('xterm'))).toBe(true);
     expect(gzipped).toBeLessThanOrEqual(100 * 1024);
   });
