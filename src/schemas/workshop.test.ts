@@ -4,7 +4,7 @@ import { workshopSchema } from './workshop.ts';
 
 const minimal = {
   title: 'Lean containers in an hour',
-  summary: 'One lesson and one exercise: enough to see why image size matters.',
+  summary: 'One lesson and one exercise: enough to see why the size of an image matters.',
   audience: 'Developers who have built a Docker image before.',
   format: 'in-person',
   prepare: ['Install Docker'],

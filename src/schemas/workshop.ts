@@ -63,7 +63,7 @@ export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export const workshopSchema = z
   .strictObject({
     title: z.string().trim().min(3).describe('Workshop title, shown on its pages and the handout.'),
-    summary: z.string().trim().min(20).max(300).describe('One or two sentences for the workshop list.'),
+    summary: z.string().trim().min(50).max(160).describe('One or two sentences for the workshop list; also the agenda page\'s meta description (50–160 characters).'),
     audience: z.string().trim().min(10).describe('Who it is for and what they should already know.'),
     format: z.enum(['in-person', 'self-paced']).describe('In a room with an instructor, or learners on their own.'),
     startTime: clockTimeSchema.default('09:00').describe('Default start time of the agenda; the page lets you pick another. Default: 09:00.'),

@@ -11,7 +11,7 @@ const lessons = new Map<string, LessonFacts>([
 
 const workshop = workshopSchema.parse({
   title: 'Test workshop',
-  summary: 'A workshop used by the agenda arithmetic tests.',
+  summary: 'A workshop used by the agenda arithmetic tests, with two lessons in it.',
   audience: 'Developers who build images.',
   format: 'in-person',
   prepare: ['Install Docker'],
