@@ -10,8 +10,8 @@ export const lessonSchema = z.strictObject({
   summary: z
     .string()
     .min(20)
-    .max(300)
-    .describe('One or two sentences on what the learner gets; used as the page description.'),
+    .max(160)
+    .describe('One or two sentences on what the learner gets; the page description, so at most 160 characters.'),
   objectives: z
     .array(z.string().min(5))
     .min(1)
