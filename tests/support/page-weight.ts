@@ -42,7 +42,7 @@ export function scriptsShippedBy(htmlFile: string): ShippedScript[] {
   const shipped: ShippedScript[] = [];
   const seen = new Set<string>();
   const pending: string[] = [];
-  let inlineIndex = 0;
+  const inlineBodies: string[] = [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const attributes = match[1] ?? '';
     const body = match[2] ?? '';
@@ -51,10 +51,19 @@ export function scriptsShippedBy(htmlFile: string): ShippedScript[] {
     if (src) {
       pending.push(src.startsWith('/') ? src : posix.join(posix.dirname(`/${htmlFile}`), src));
     } else if (body.trim()) {
-      shipped.push({ name: `inline #${++inlineIndex}`, bytes: Buffer.byteLength(body), gzipBytes: gzip(body) });
+      inlineBodies.push(body);
       // Inline module scripts may import bundled chunks too.
       pending.push(...staticImports(body, `/${htmlFile}`));
     }
+  }
+  if (inlineBodies.length > 0) {
+    // Inline scripts travel inside the gzipped HTML, so what they cost is what they add to it.
+    const withoutScripts = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+    shipped.push({
+      name: `${inlineBodies.length} inline scripts (their share of the gzipped page)`,
+      bytes: inlineBodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0),
+      gzipBytes: Math.max(0, gzip(html) - gzip(withoutScripts)),
+    });
   }
   while (pending.length > 0) {
     const path = pending.pop() ?? '';
