@@ -124,6 +124,14 @@ describe('quiz schema: authoring errors name the question', () => {
     expect(messages[0]).toMatch(/^question "n" \(questions\.0\.answer\): expected a quoted key/);
   });
 
+  it('refuses a measured value whose expression does not parse, and a given without a unit', () => {
+    const base = { id: 'n', type: 'numeric', topic: 'cost', prompt: 'p', explanation: 'e', answer: 1, unit: 'MB' };
+    expect(errors(quiz({ ...base, given: [{ label: 'size', value: 'images["a"].sizeBytes /', unit: 'MB' }] }))[0]).toMatch(
+      /^question "n" \(questions\.0\.given\.0\.value\): expression .* ends too early/,
+    );
+    expect(errors(quiz({ ...base, given: [{ label: 'size', value: '1' }] }))[0]).toContain('questions.0.given.0.unit');
+  });
+
   it('refuses a bad tolerance', () => {
     const base = { id: 'n', type: 'numeric', topic: 'cost', prompt: 'p', explanation: 'e', answer: 1, unit: '' };
     expect(errors(quiz({ ...base, tolerance: -1 }))[0]).toContain('questions.0.tolerance');
