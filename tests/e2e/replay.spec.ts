@@ -209,6 +209,24 @@ test.describe('player', () => {
   });
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the terminal scrolls sideways instead of shrinking text below 11 px', async ({ page }) => {
+    await page.goto('/replay/');
+    const player = example(page);
+    const screen = player.getByRole('group', { name: /Terminal/ });
+    const posterSize = await player.locator('.replay-poster').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    expect(posterSize).toBeGreaterThanOrEqual(11);
+    await player.scrollIntoViewIfNeeded();
+    await expect(player).toHaveAttribute('data-upgraded', 'true');
+    const rowsSize = await player.locator('.xterm-rows').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    expect(rowsSize).toBeGreaterThanOrEqual(11);
+    const overflow = await screen.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeGreaterThan(0); // 80 columns at 11 px do not fit in 360 px: it scrolls
+  });
+});
+
 test.describe('reduced motion', () => {
   test('does not autoplay and nothing animates', async ({ browser }) => {
     const src = '/replay/?src=/replay/casts/samples/resize-and-clear.cast';
@@ -322,6 +340,7 @@ test.describe('accessibility of every page with a player', () => {
       test.setTimeout(120_000);
       await page.goto(path);
       for (const player of await page.locator('terminal-replay[data-src]').all()) {
+        if (!(await player.isVisible())) continue; // e.g. on a presenter's slide not shown yet
         await player.scrollIntoViewIfNeeded();
         await expect(player).toHaveAttribute('data-upgraded', 'true', { timeout: 20_000 });
         await expect(player).not.toHaveAttribute('data-state', 'loading', { timeout: 20_000 });
