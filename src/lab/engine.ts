@@ -1,7 +1,7 @@
 // Finds a Docker Engine to talk to, or starts one (root on Debian only), and picks a docker client
 // that builds with BuildKit, because learners see BuildKit's output.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, statfsSync, symlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, statfsSync, symlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { run, commandExists } from './exec.ts';
 import { cacheDir, labEngineRoot, labEngineRunDir, labEngineSocket } from './paths.ts';
@@ -178,12 +178,4 @@ export async function checkEngineDisk(engine: Engine): Promise<void> {
   const info = await run('docker', ['info', '--format', '{{.DockerRootDir}}'], { env: engine.env, check: false });
   const root = info.stdout.trim();
   if (root && existsSync(root)) checkDisk(root);
-}
-
-export function readPidFile(file: string): number | undefined {
-  try {
-    return Number.parseInt(readFileSync(file, 'utf8'), 10);
-  } catch {
-    return undefined;
-  }
 }
