@@ -8,16 +8,20 @@
 # network and pick a loopback address instead:
 #   docker run --rm --network=host lean-containers-site -addr 127.0.0.1:8080
 #
-# The build stage runs `npm ci`, so it needs the npm registry (build with --network=host where the engine has
-# no bridge).
+# The build stage runs `npm ci`, which needs the npm registry, unless the context holds an npm cache in
+# .npm-cache/ (a copy of ~/.npm/_cacache as .npm-cache/_cacache): then it builds offline, with
+# --network=none, as the lab builds it.
 
 # ---- 1. the static site (Astro), with Node 24 as package.json requires
 FROM node:24-trixie-slim AS site
 WORKDIR /src
 COPY package.json package-lock.json ./
+# The optional offline cache: the [e] pattern lets COPY find nothing when there is no .npm-cache/ (package.json
+# is named too because a COPY must match at least one file).
+COPY package.json .npm-cach[e] /tmp/npm-cache/
 # --ignore-scripts: the site build needs no install scripts. They would download a second Node binary (the
 # `node` devDependency that pins Node for local work) and compile node-pty (used only by the lab's recorder).
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund --prefer-offline --cache /tmp/npm-cache
 COPY . .
 # Canonical links and the sitemap need the public address; override with --build-arg SITE_URL=https://…
 ARG SITE_URL=http://localhost:8080
