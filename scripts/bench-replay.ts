@@ -126,7 +126,7 @@ function seeded(seed: number): () => number {
 }
 
 const browser = await chromium.launch({
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 interface Result { loadMs: number; durationSeconds: number; seeksMs: number[]; lastLine: string; keyframes?: number }
