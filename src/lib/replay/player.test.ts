@@ -178,6 +178,17 @@ describe('ReplayPlayer', () => {
     expect(player.state).toBe('ended');
   });
 
+  it('counts every press when commands are stepped faster than seeks finish', async () => {
+    const { player } = setup('colours.cast');
+    await player.load({ timeMs: 0 });
+    // Not awaited in between: a learner pressing ] three times quickly.
+    const presses = [player.nextCommand(), player.nextCommand(), player.nextCommand()];
+    await Promise.all(presses);
+    expect(player.currentMarkerIndex()).toBe(2);
+    await Promise.all([player.previousCommand(), player.previousCommand()]);
+    expect(player.currentMarkerIndex()).toBe(0);
+  });
+
   it('steps one frame of output at a time, both ways', async () => {
     const { player, sink } = setup('colours.cast');
     await player.load({ timeMs: 0 });

@@ -172,13 +172,28 @@ export class ReplayPlayer {
   }
 
   seek(timeMs: number, eventCount?: number): Promise<void> {
+    const target = Math.min(Math.max(0, timeMs), this.durationMs);
+    this.queuedPosition = target;
     return this.run(async () => {
-      if (this.state === 'loading' || this.state === 'error') return;
-      const target = Math.min(Math.max(0, timeMs), this.durationMs);
-      await this.moveTo(target, eventCount);
-      this.dispatch({ type: 'seek', atEnd: target >= this.durationMs });
-      this.anchor();
+      try {
+        if (this.state === 'loading' || this.state === 'error') return;
+        await this.moveTo(target, eventCount);
+        this.dispatch({ type: 'seek', atEnd: target >= this.durationMs });
+        this.anchor();
+      } finally {
+        if (this.queuedPosition === target) this.queuedPosition = undefined;
+      }
     });
+  }
+
+  /**
+   * Where the player will be once queued seeks are done: commands relative to "here" (next/previous
+   * command) start from it, so two quick presses of `]` move two commands, not one.
+   */
+  private queuedPosition: number | undefined;
+
+  private get intendedPosition(): number {
+    return this.queuedPosition ?? this.position;
   }
 
   /** Jumps to the start of marker `index`: the marker applied, its command not yet typed. */
@@ -194,15 +209,17 @@ export class ReplayPlayer {
   }
 
   nextCommand(): Promise<void> {
-    const next = this.recording.markers.findIndex((marker) => this.markerTime(marker) > this.position + 0.5);
+    const here = this.intendedPosition;
+    const next = this.recording.markers.findIndex((marker) => this.markerTime(marker) > here + 0.5);
     return next === -1 ? this.seek(this.durationMs) : this.seekToMarker(next);
   }
 
   /** To the start of the current command, or of the previous one when already at (or near) its start. */
   previousCommand(): Promise<void> {
     const markers = this.recording.markers;
-    let index = this.currentMarkerIndex();
-    if (index >= 0 && this.position - this.markerTime(markers[index] as Marker) < 1000) index--;
+    const here = this.intendedPosition;
+    let index = this.markerIndexAt(here);
+    if (index >= 0 && here - this.markerTime(markers[index] as Marker) < 1000) index--;
     return index >= 0 ? this.seekToMarker(index) : this.seek(0);
   }
 
@@ -222,9 +239,13 @@ export class ReplayPlayer {
 
   /** The last marker at or before the position, -1 before the first. */
   currentMarkerIndex(): number {
+    return this.markerIndexAt(this.position);
+  }
+
+  private markerIndexAt(timeMs: number): number {
     let found = -1;
     this.recording.markers.forEach((marker, index) => {
-      if (this.markerTime(marker) <= this.position) found = index;
+      if (this.markerTime(marker) <= timeMs) found = index;
     });
     return found;
   }
