@@ -3,10 +3,11 @@
  * lessons. A lesson id that does not exist fails the build here, naming the workshop file and the id.
  * Only Astro frontmatter imports this.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
 import type { CollectionEntry } from 'astro:content';
 import { loadCourse } from '../../../lib/navigation/from-collections.ts';
-import { resolveAgenda } from '../../../lib/workshop/agenda.ts';
+import { clockTimes, resolveAgenda } from '../../../lib/workshop/agenda.ts';
+import { parseClock } from '../../../lib/workshop/clock.ts';
 import type { LessonFacts, ResolvedAgenda } from '../../../lib/workshop/agenda.ts';
 import { answerKeyQuizzes } from '../../../lib/workshop/quizzes.ts';
 
@@ -39,4 +40,15 @@ export async function loadWorkshop(id: string): Promise<LoadedWorkshop> {
 export async function loadWorkshops(): Promise<LoadedWorkshop[]> {
   const ids = (await getCollection('workshops')).map((entry) => entry.id).sort();
   return Promise.all(ids.map(loadWorkshop));
+}
+
+/** A workshop ready for the slide views: its lessons rendered, and each agenda item placed on the clock. */
+export async function loadWorkshopSlides(id: string) {
+  const loaded = await loadWorkshop(id);
+  const start = parseClock(loaded.workshop.startTime);
+  const contents = new Map(
+    await Promise.all(loaded.lessons.map(async (entry) => [entry.id, { entry, ...(await render(entry)) }] as const)),
+  );
+  const plan = loaded.agenda.items.map((item) => ({ offset: item.offset, length: item.length, ...clockTimes(item, start) }));
+  return { ...loaded, start, contents, plan };
 }
