@@ -21,4 +21,9 @@ export default defineConfig({
     },
   },
   build: { format: 'directory' },
+  vite: {
+    // xterm's headless terminal (used at build time for replay posters) is CommonJS: Node must load it itself.
+    // Left to Vite's dev server it fails with "exports is not defined".
+    ssr: { external: ['@xterm/headless', '@xterm/addon-serialize'] },
+  },
 });

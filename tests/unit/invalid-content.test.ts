@@ -32,7 +32,7 @@ it('fails content sync naming the file and the field of bad frontmatter', () => 
       'Text.',
     ].join('\n'),
   );
-  const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['sync'], { cwd: copy, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'sync'], { cwd: copy, encoding: 'utf8' });
   const output = `${result.stdout}${result.stderr}`;
   expect(result.status).not.toBe(0);
   expect(output).toMatch(/02-broken/);
