@@ -136,7 +136,7 @@ test('resetting a chapter forgets only that chapter', async ({ page }) => {
   const resetButtons = page.getByRole('button', { name: /^Reset chapter/ });
   const first = resetButtons.first();
   const chapterId = await first.getAttribute('data-reset-chapter');
-  test.skip(!chapterId, 'the course has no chapters yet');
+  expect(chapterId, 'the review page should offer a reset per chapter').toBeTruthy();
   await page.evaluate(
     ({ key, chapter }) => {
       const at = '2026-01-01T00:00:00.000Z';
@@ -174,10 +174,10 @@ test('a lesson marked completed shows in the sidebar and the course progress bar
   await page.goto('/course/');
   const firstLesson = page.locator('a[data-lesson-id]').first();
   const lessonId = await firstLesson.getAttribute('data-lesson-id');
-  test.skip(!lessonId, 'no lessons yet');
+  expect(lessonId, 'the sidebar should link lessons with their ids').toBeTruthy();
   await page.goto((await firstLesson.getAttribute('href')) ?? '/');
   const completed = page.getByRole('checkbox', { name: 'I have completed this lesson' });
-  test.skip((await page.locator('lesson-progress').count()) === 0, 'the page frame does not include <LessonProgress> yet');
+  await expect(page.locator('lesson-progress'), 'every lesson page has exactly one <lesson-progress>').toHaveCount(1);
   const link = page.locator(`a[data-lesson-id="${lessonId}"]`).first();
   // Opening the lesson marks it read.
   await expect(link).toHaveAttribute('data-progress', 'read');
@@ -194,7 +194,7 @@ test('a lesson marked completed shows in the sidebar and the course progress bar
 test('the review page marks lessons read or completed and shows the course progress bar', async ({ page }) => {
   await page.goto('/review/');
   const links = page.locator('a[data-lesson-id]');
-  test.skip((await links.count()) < 2, 'the course needs two lessons for this test');
+  expect(await links.count(), 'the course has many lessons').toBeGreaterThanOrEqual(2);
   const [completedId, readId] = await links.evaluateAll((elements) => elements.slice(0, 2).map((element) => (element as HTMLElement).dataset['lessonId']));
   await page.evaluate(
     ({ key, completed, read }) => {

@@ -126,7 +126,7 @@ test('a numeric answer outside the tolerance says which way it is off', async ({
   await openSelfCheck(page, 'security');
   const keys = await answerKeys(page);
   const numeric = keys.find((entry) => entry.answerKey.type === 'numeric');
-  test.skip(!numeric, 'no numeric question rendered (measurements missing)');
+  expect(numeric, 'the security self-check has numeric questions from the measurements').toBeDefined();
   if (!numeric) return;
   await answer(page, numeric.key, numeric.answerKey, false);
   await page.getByRole('button', { name: 'Check answers' }).click();
