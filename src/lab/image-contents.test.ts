@@ -49,6 +49,30 @@ describe('analyseContents', () => {
     expect(analyseContents(scratch, new Map())).toMatchObject({ files: 1, executables: 1 });
   });
 
+  it('finds busybox applets that install packages, each named once, and counts a merged-/usr program once', () => {
+    // The :debug images: /busybox/busybox plus one link per applet; busybox --list includes dpkg and rpm.
+    const debugImage = [
+      ...debian,
+      entry('/usr/sbin', 'directory', 0o755),
+      entry('/sbin', 'symlink', 0o777, 'usr/sbin'),
+      entry('/busybox', 'directory', 0o755),
+      entry('/busybox/busybox', 'file', 0o755),
+      entry('/busybox/sh', 'symlink', 0o777, 'busybox'),
+      entry('/busybox/dpkg', 'symlink', 0o777, 'busybox'),
+      entry('/busybox/dpkg-deb', 'symlink', 0o777, 'busybox'),
+      entry('/busybox/rpm', 'symlink', 0o777, 'busybox'),
+      entry('/busybox/ls', 'symlink', 0o777, 'busybox'),
+    ];
+    const result = analyseContents(debugImage, new Map());
+    expect(result.packageManagers).toEqual(['/usr/bin/apt', '/busybox/dpkg', '/busybox/rpm']);
+    expect(result.shells).toContain('/busybox/sh');
+  });
+
+  it('finds no package manager where only a busybox without those applets is', () => {
+    const entries = [entry('/busybox', 'directory', 0o755), entry('/busybox/busybox', 'file', 0o755), entry('/busybox/sh', 'symlink', 0o777, 'busybox')];
+    expect(analyseContents(entries, new Map()).packageManagers).toEqual([]);
+  });
+
   it('counts distroless status.d entries but not their md5sums', () => {
     const entries = [entry('/var/lib/dpkg/status.d/tzdata', 'file'), entry('/var/lib/dpkg/status.d/tzdata.md5sums', 'file'), entry('/var/lib/dpkg/status.d/netbase', 'file')];
     expect(countDebianPackages(entries, undefined)).toBe(2);

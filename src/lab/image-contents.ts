@@ -5,10 +5,13 @@ import path from 'node:path';
 import type { TarEntry } from './tar-reader.ts';
 
 export const SHELL_PATHS = ['/bin/sh', '/bin/bash', '/bin/dash', '/bin/ash', '/bin/zsh', '/busybox/sh'];
-export const PACKAGE_MANAGER_PATHS = [
-  '/usr/bin/apt', '/usr/bin/apt-get', '/usr/bin/dpkg', '/sbin/apk', '/usr/bin/yum', '/usr/bin/dnf', '/usr/bin/rpm',
-  '/usr/bin/pip', '/usr/bin/pip3',
-];
+/** Programs that install software; looked for by name in every directory of BIN_DIRECTORIES. */
+export const PACKAGE_MANAGER_NAMES = ['apt', 'apt-get', 'dpkg', 'apk', 'yum', 'dnf', 'microdnf', 'rpm', 'opkg', 'pip', 'pip3'];
+/**
+ * Where executables live. /busybox is the distroless :debug images' busybox, one link per applet: Debian's
+ * busybox has `dpkg` and `rpm` applets, which install packages as well as the real ones.
+ */
+export const BIN_DIRECTORIES = ['/usr/bin', '/usr/sbin', '/bin', '/sbin', '/usr/local/bin', '/usr/local/sbin', '/busybox'];
 /** Files whose contents the analysis reads. */
 export const FILES_TO_READ = ['/etc/passwd', '/var/lib/dpkg/status'];
 
@@ -82,6 +85,28 @@ export function isContainerRuntimeFile(file: string): boolean {
   );
 }
 
+/**
+ * Package managers present, one path per program: /bin/apt and /usr/bin/apt are the same file on a
+ * merged-/usr system and count once (the first directory of BIN_DIRECTORIES names it). Busybox applets are
+ * links to the one busybox binary, so they are told apart by name, not by the file they resolve to.
+ */
+export function findPackageManagers(byPath: Map<string, TarEntry>): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  for (const name of PACKAGE_MANAGER_NAMES) {
+    for (const directory of BIN_DIRECTORIES) {
+      const candidate = `${directory}/${name}`;
+      const entry = resolvePath(byPath, candidate);
+      if (!entry || entry.type === 'directory') continue;
+      const key = `${name}\0${entry.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push(candidate);
+    }
+  }
+  return found;
+}
+
 export function analyseContents(allEntries: readonly TarEntry[], contents: Map<string, Buffer>): ImageContents {
   const entries = allEntries.filter((entry) => !isContainerRuntimeFile(entry.path));
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
@@ -90,7 +115,7 @@ export function analyseContents(allEntries: readonly TarEntry[], contents: Map<s
     files: regular.length,
     executables: regular.filter((entry) => (entry.mode & 0o111) !== 0).length,
     shells: SHELL_PATHS.filter((candidate) => exists(byPath, candidate)),
-    packageManagers: PACKAGE_MANAGER_PATHS.filter((candidate) => exists(byPath, candidate)),
+    packageManagers: findPackageManagers(byPath),
     setuidFiles: regular.filter((entry) => (entry.mode & 0o6000) !== 0).length,
     debianPackages: countDebianPackages(entries, contents.get('/var/lib/dpkg/status')?.toString('utf8')),
   };

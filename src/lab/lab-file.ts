@@ -30,6 +30,10 @@ const stepSchema = z
       .array(z.string())
       .describe('Files (globs relative to the exercise folder) the recording depends on; their sha256 go in the meta.'),
     commands: z.array(commandSchema).min(1).describe('Commands typed one after another in one shell.'),
+    removeContainers: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9_.-]+$/))
+      .default([])
+      .describe('Names of containers the step creates; the lab removes them (unrecorded) before and after the step, so a failed run cannot block the next. Default: none.'),
   })
   .describe('One recorded step.');
 
@@ -88,5 +92,7 @@ export function stepInputHashes(exercise: string, step: LabStep): Record<string,
 
 /** sha256 of the step's definition: any change to its commands, expectations or terminal re-records it. */
 export function stepSha256(lab: LabFile, step: LabStep): string {
-  return sha256(canonicalJson({ exercise: lab.exercise, terminal: lab.terminal, step }));
+  // A step without containers to remove hashes as before that field existed, so adding it re-recorded nothing.
+  const { removeContainers, ...definition } = step;
+  return sha256(canonicalJson({ exercise: lab.exercise, terminal: lab.terminal, step: removeContainers.length ? step : definition }));
 }

@@ -38,7 +38,7 @@ function measurementFingerprint(lab: LabFile, bases: Map<string, BaseImage>): st
   const sources = lab.variants.flatMap((variant) =>
     ['Dockerfile', 'go.mod', 'main.go'].map((file) => sha256File(path.join(dir, variant.name, file))),
   );
-  const code = ['measure.ts', 'measure-exercise.ts', 'image-contents.ts', 'tar-reader.ts', 'registry.ts'].map((file) =>
+  const code = ['measure.ts', 'measure-exercise.ts', 'image-contents.ts', 'layer-history.ts', 'tar-reader.ts', 'registry.ts'].map((file) =>
     sha256File(path.join(import.meta.dirname, file)),
   );
   return sha256(canonicalJson({ variants: lab.variants, sources, bases: [...bases.values()].map((base) => `${base.image}@${base.imageId}`).sort(), code }));

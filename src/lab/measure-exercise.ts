@@ -82,6 +82,7 @@ export async function measureExercise(context: MeasureContext): Promise<Measurem
         sizeBytes: facts.sizeBytes,
         compressedSizeBytes: transfer.compressedSizeBytes,
         layers: facts.layers,
+        layerHistory: facts.layerHistory,
         files: facts.files,
         executables: facts.executables,
         shells: facts.shells,

@@ -7,6 +7,8 @@ import { cacheDir } from './paths.ts';
 import { run } from './exec.ts';
 import { analyseContents, FILES_TO_READ, resolveUid } from './image-contents.ts';
 import type { ImageContents } from './image-contents.ts';
+import { parseDockerHistory } from './layer-history.ts';
+import type { LayerEntry } from '../schemas/measurements.ts';
 import { readTar } from './tar-reader.ts';
 import { compressedSize } from './registry.ts';
 import type { LocalRegistry, PullEngine } from './registry.ts';
@@ -17,6 +19,7 @@ export const START_RUNS = 5;
 export interface ImageFacts extends ImageContents {
   sizeBytes: number;
   layers: number;
+  layerHistory: LayerEntry[];
   user: string;
   uid: number;
 }
@@ -31,6 +34,7 @@ interface InspectedImage {
 export async function inspectImage(tag: string, env: NodeJS.ProcessEnv): Promise<ImageFacts> {
   const inspected = (JSON.parse((await run('docker', ['image', 'inspect', tag], { env })).stdout) as InspectedImage[])[0];
   if (!inspected) throw new Error(`no image ${tag}`);
+  const history = await run('docker', ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', tag], { env });
   const created = await run('docker', ['create', '--network=none', tag], { env });
   const container = created.stdout.trim();
   try {
@@ -42,6 +46,7 @@ export async function inspectImage(tag: string, env: NodeJS.ProcessEnv): Promise
     return {
       sizeBytes: inspected.Size,
       layers: inspected.RootFS.Layers?.length ?? 0,
+      layerHistory: parseDockerHistory(history.stdout),
       user: user === '' ? 'root' : user,
       uid,
       ...analyseContents(entries, contents),

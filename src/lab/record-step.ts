@@ -1,6 +1,7 @@
 // Records one step of lab.yaml in a pseudo-terminal, checks its expectations and returns the
 // asciicast and its meta, ready to be written (or compared, in --verify).
 import { writeAsciicastV3 } from './asciicast-writer.ts';
+import { run } from './exec.ts';
 import { checkExpectation } from './expectations.ts';
 import { exerciseDir, stepInputHashes, stepSha256 } from './lab-file.ts';
 import type { LabFile, LabStep } from './lab-file.ts';
@@ -36,18 +37,29 @@ function provenanceOf(base: BaseImage): RecordingMeta['baseImages'][number] {
   return entry;
 }
 
+/** Removes the step's named containers, if any exist (a run that failed half-way may have left them). */
+async function removeContainers(step: LabStep, env: NodeJS.ProcessEnv): Promise<void> {
+  if (step.removeContainers.length) await run('docker', ['rm', '--force', ...step.removeContainers], { env, check: false });
+}
+
 export async function recordStep(step: LabStep, context: StepContext): Promise<{ cast: string; meta: RecordingMeta }> {
   const { lab } = context;
-  const recording = await recordSession(
-    step.commands.map((command) => command.run),
-    {
-      cwd: exerciseDir(lab.exercise),
-      cols: lab.terminal.cols,
-      rows: lab.terminal.rows,
-      env: context.env,
-      onCommand: (command) => context.onCommand?.(command),
-    },
-  );
+  await removeContainers(step, context.env);
+  let recording;
+  try {
+    recording = await recordSession(
+      step.commands.map((command) => command.run),
+      {
+        cwd: exerciseDir(lab.exercise),
+        cols: lab.terminal.cols,
+        rows: lab.terminal.rows,
+        env: context.env,
+        onCommand: (command) => context.onCommand?.(command),
+      },
+    );
+  } finally {
+    await removeContainers(step, context.env);
+  }
   for (const [index, command] of step.commands.entries()) {
     const result = recording.commands[index];
     if (!result) throw new Error(`step ${step.id}: command ${index + 1} did not run`);

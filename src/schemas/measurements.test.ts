@@ -54,4 +54,15 @@ describe('measurementsSchema', () => {
     const debug = { ...image('debug'), base: { image: 'gcr.io/distroless/static-debian13:debug-nonroot' } };
     expect(measurementsSchema.safeParse({ ...valid, images: { ...valid.images, debug } }).success).toBe(false);
   });
+
+  it('accepts a layer history and rejects negative or unnamed layer sizes', () => {
+    const layerHistory = [
+      { createdBy: '', comment: 'Imported from -', sizeBytes: 2_290_000 },
+      { createdBy: 'COPY /out/hello /usr/local/bin/hello # buildkit', comment: 'buildkit.dockerfile.v0', sizeBytes: 1_430_000 },
+    ];
+    const withHistory = (history: unknown) => ({ ...valid, images: { ...valid.images, scratch: { ...image('scratch'), layerHistory: history } } });
+    expect(measurementsSchema.safeParse(withHistory(layerHistory)).error?.issues ?? []).toEqual([]);
+    expect(measurementsSchema.safeParse(withHistory([{ ...layerHistory[0], sizeBytes: -1 }])).success).toBe(false);
+    expect(measurementsSchema.safeParse(withHistory([{ comment: '', sizeBytes: 1 }])).success).toBe(false);
+  });
 });

@@ -4,6 +4,17 @@ import { baseImageSchema } from './recording-meta.ts';
 const bytes = z.int().min(0);
 const seconds = z.number().min(0);
 
+/** One row of `docker history`: the Dockerfile instruction (or import) and the bytes it added. */
+export const layerEntrySchema = z
+  .strictObject({
+    createdBy: z.string().describe('The instruction that made the entry, as `docker history --no-trunc` shows it ("" for an imported base layer).'),
+    comment: z.string().describe('History comment, e.g. "buildkit.dockerfile.v0" or "Imported from -" for a base the lab assembled.'),
+    sizeBytes: bytes.describe('Uncompressed bytes the entry added (0 for metadata such as ENTRYPOINT or USER), bytes.'),
+  })
+  .describe('One entry of an image\'s build history.');
+
+export type LayerEntry = z.infer<typeof layerEntrySchema>;
+
 /** The names of the exercise's image variants (folders under exercises/go-hello-world/). */
 export const variantNames = [
   'single-stage',
@@ -24,6 +35,10 @@ export const imageMeasurementSchema = z
     sizeBytes: bytes.describe('Uncompressed size as `docker images` shows it (image inspect .Size), bytes.'),
     compressedSizeBytes: bytes.describe('Bytes a registry stores and sends: gzip-compressed layers plus config, bytes.'),
     layers: z.int().min(0).describe('Number of file-system layers.'),
+    layerHistory: z
+      .array(layerEntrySchema)
+      .optional()
+      .describe('The image\'s history, oldest entry first (`docker history` prints newest first); absent in files written before the lab recorded it.'),
     files: z.int().min(0).describe('Regular files in the image\'s file system.'),
     executables: z.int().min(0).describe('Regular files with an execute bit.'),
     shells: z.array(z.string().startsWith('/')).describe('Shells present, e.g. /bin/sh (empty: none).'),
