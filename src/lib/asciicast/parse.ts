@@ -3,7 +3,8 @@ import type { EventCode, Marker, Recording, RecordingEvent } from './model.ts';
 
 const knownCodes = new Set<string>(['o', 'i', 'm', 'r', 'x']);
 
-interface Header {
+/** What the first line says; the rest of `Recording` comes from the events. */
+export interface Header {
   version: 2 | 3;
   cols: number;
   rows: number;
@@ -19,44 +20,93 @@ interface Header {
  */
 export function parseAsciicast(text: string): Recording {
   if (typeof text !== 'string') throw new AsciicastParseError(0, 'the recording is not text');
-  // A JS string's length counts UTF-16 units, which is at most the UTF-8 byte count: a cheap upper check.
-  if (text.length > limits.maxFileBytes) {
-    throw new AsciicastParseError(0, `the file is larger than ${limits.maxFileBytes} bytes`);
-  }
-  const lines = text.split('\n');
-  let lineIndex = 0;
-  while (lineIndex < lines.length && isBlankOrComment(lines[lineIndex] ?? '')) lineIndex++;
-  if (lineIndex >= lines.length) throw new AsciicastParseError(1, 'the file is empty: expected a JSON header');
-  const header = parseHeader(lines[lineIndex] ?? '', lineIndex + 1);
+  const reader = new AsciicastReader();
+  reader.push(text);
+  return reader.finish();
+}
 
-  const events: RecordingEvent[] = [];
-  const markers: Marker[] = [];
-  let timeMs = 0;
-  let previousSeconds = 0;
-  for (let index = lineIndex + 1; index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    if (isBlankOrComment(line)) continue;
-    const lineNumber = index + 1;
+/**
+ * The parser, fed in pieces: a recording can be parsed while it downloads, so parsing costs (almost) no
+ * time of its own, and the header (the terminal size) is known from the first chunk, so the terminal can be
+ * set up before the rest arrives. `parseAsciicast(text)` is `push(text)` then `finish()`.
+ */
+export class AsciicastReader {
+  /** The header, once its line has been read. */
+  header: Header | undefined;
+  private readonly events: RecordingEvent[] = [];
+  private readonly markers: Marker[] = [];
+  /** The start of a line whose end has not arrived yet. */
+  private partial = '';
+  /** Lines read so far, for error messages. */
+  private lineNumber = 0;
+  private length = 0;
+  private timeMs = 0;
+  private previousSeconds = 0;
+  private finished = false;
+
+  /** Reads the complete lines in `chunk`; throws `AsciicastParseError` at the first bad one. */
+  push(chunk: string): void {
+    if (this.finished) throw new Error('AsciicastReader: push after finish');
+    this.length += chunk.length;
+    // A JS string's length counts UTF-16 units, which is at most the UTF-8 byte count: a cheap upper check.
+    if (this.length > limits.maxFileBytes) {
+      throw new AsciicastParseError(0, `the file is larger than ${limits.maxFileBytes} bytes`);
+    }
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+      const line = chunk.slice(start, end);
+      start = end + 1;
+      if (this.partial === '') this.readLine(line);
+      else {
+        this.readLine(this.partial + line);
+        this.partial = '';
+      }
+    }
+    if (start < chunk.length) this.partial += chunk.slice(start);
+  }
+
+  /** The events parsed so far: one array, growing with each `push` (and returned by `finish`). */
+  get eventsSoFar(): readonly RecordingEvent[] {
+    return this.events;
+  }
+
+  /** Reads the last line (which needs no line feed) and returns the recording. */
+  finish(): Recording {
+    this.finished = true;
+    this.readLine(this.partial);
+    this.partial = '';
+    if (!this.header) throw new AsciicastParseError(1, 'the file is empty: expected a JSON header');
+    return { ...this.header, events: this.events, markers: this.markers, durationMs: this.timeMs };
+  }
+
+  private readLine(line: string): void {
+    const lineNumber = ++this.lineNumber;
+    if (isBlankOrComment(line)) return;
+    const header = this.header;
+    if (!header) {
+      this.header = parseHeader(line, lineNumber);
+      return;
+    }
     const [seconds, code, data] = parseEventLine(line, lineNumber);
     if (header.version === 2) {
-      if (seconds < previousSeconds) {
-        throw new AsciicastParseError(lineNumber, `time ${seconds} goes backwards (previous ${previousSeconds})`);
+      if (seconds < this.previousSeconds) {
+        throw new AsciicastParseError(lineNumber, `time ${seconds} goes backwards (previous ${this.previousSeconds})`);
       }
-      previousSeconds = seconds;
-      timeMs = seconds * 1000;
+      this.previousSeconds = seconds;
+      this.timeMs = seconds * 1000;
     } else {
-      timeMs += seconds * 1000;
+      this.timeMs += seconds * 1000;
     }
+    const timeMs = this.timeMs;
     if (timeMs > limits.maxDurationMs) {
       throw new AsciicastParseError(lineNumber, `time ${timeMs / 1000} s is past the ${limits.maxDurationMs / 1000} s limit`);
     }
-    if (!knownCodes.has(code)) continue; // the formats ask players to skip codes they do not know
+    if (!knownCodes.has(code)) return; // the formats ask players to skip codes they do not know
     if (code === 'r') parseSize(data, lineNumber);
-    if (code === 'm') markers.push({ eventIndex: events.length, timeMs, label: data });
-    if (code === 'x') attachExitStatus(markers, data);
-    events.push([timeMs, code as EventCode, data]);
+    if (code === 'm') this.markers.push({ eventIndex: this.events.length, timeMs, label: data });
+    if (code === 'x') attachExitStatus(this.markers, data);
+    this.events.push([timeMs, code as EventCode, data]);
   }
-  return { ...header, events, markers, durationMs: timeMs };
 }
 
 /** Reads a resize payload "COLSxROWS", bounded like the header's size. */

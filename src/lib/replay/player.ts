@@ -2,7 +2,9 @@ import type { Marker, Recording } from '../asciicast/model.ts';
 import { OutputSanitizer } from '../asciicast/sanitize.ts';
 import { parseSize } from '../asciicast/parse.ts';
 import { KeyframeStore, keyframeSpacingChars } from './keyframes.ts';
-import { LinearIndex } from './linear.ts';
+import type { LinearIndex } from './linear.ts';
+import { buildOutputIndex } from './output-index.ts';
+import type { OutputIndex } from './output-index.ts';
 import { transition } from './machine.ts';
 import type { PlayerAction, PlayerState } from './machine.ts';
 import { buildTimeline, eventCountAt } from './timeline.ts';
@@ -49,6 +51,8 @@ export interface PlayerOptions {
   idleTimeLimitMs?: number;
   /** Output characters between keyframes; default `keyframeSpacingChars`. Tests use small values. */
   keyframeSpacingChars?: number;
+  /** The recording's output index when it was built while downloading (fetch-recording.ts); else built here. */
+  outputIndex?: OutputIndex;
 }
 
 export const minSpeed = 0.5;
@@ -101,15 +105,17 @@ export class ReplayPlayer {
     this.speed = clampSpeed(options.speed ?? 1);
     this.spacing = options.keyframeSpacingChars ?? keyframeSpacingChars;
     this.timeline = buildTimeline(recording, options.idleTimeLimitMs ?? recording.idleTimeLimitMs ?? Infinity);
-    this.outputBefore = new Float64Array(recording.events.length + 1);
+    const index = options.outputIndex ?? buildOutputIndex(recording.events);
+    this.outputBefore = index.outputBefore;
+    this.linear = index.linear;
+    const events = recording.events;
+    const times = this.timeline.times;
     const outputTimes: number[] = [];
-    recording.events.forEach(([, code, data], index) => {
-      const isOutput = code === 'o';
-      this.outputBefore[index + 1] = (this.outputBefore[index] as number) + (isOutput ? data.length : 0);
-      if (isOutput && outputTimes.at(-1) !== this.timeline.times[index]) outputTimes.push(this.timeline.times[index] as number);
-    });
+    for (let index = 0; index < events.length; index++) {
+      const time = times[index] as number;
+      if ((events[index] as Recording['events'][number])[1] === 'o' && outputTimes.at(-1) !== time) outputTimes.push(time);
+    }
     this.outputTimes = Float64Array.from(outputTimes);
-    this.linear = LinearIndex.build(recording.events, this.outputBefore);
   }
 
   get durationMs(): number {

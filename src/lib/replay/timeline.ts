@@ -14,11 +14,13 @@ export function buildTimeline(recording: Recording, idleTimeLimitMs = Infinity):
   const times = new Float64Array(recording.events.length);
   let previousRecorded = 0;
   let playback = 0;
-  recording.events.forEach(([time], index) => {
+  const events = recording.events;
+  for (let index = 0; index < events.length; index++) {
+    const time = (events[index] as Recording['events'][number])[0];
     playback += Math.min(time - previousRecorded, idleTimeLimitMs);
     previousRecorded = time;
     times[index] = playback;
-  });
+  }
   return { times, durationMs: playback };
 }
 

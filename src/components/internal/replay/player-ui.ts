@@ -6,6 +6,9 @@ import { Terminal } from '@xterm/xterm';
 import { AsciicastParseError } from '../../../lib/asciicast/model.ts';
 import type { Recording } from '../../../lib/asciicast/model.ts';
 import { parseAsciicast } from '../../../lib/asciicast/parse.ts';
+import type { Header } from '../../../lib/asciicast/parse.ts';
+import { fetchRecording } from '../../../lib/replay/fetch-recording.ts';
+import type { OutputIndex } from '../../../lib/replay/output-index.ts';
 import { ReplayPlayer } from '../../../lib/replay/player.ts';
 import { posterTime } from '../../../lib/replay/poster-time.ts';
 import type { FrameClock } from '../../../lib/replay/player.ts';
@@ -35,20 +38,16 @@ export interface Source {
 }
 
 
-async function readRecording(root: HTMLElement, source: Source): Promise<Recording> {
-  let text = source.text;
-  if (text === undefined) {
-    const response = await fetch(source.name).catch(() => undefined);
-    if (!response?.ok) throw new Error(`Could not load the recording ${source.name}: ${response ? `HTTP ${response.status}` : 'network error'}.`);
-    text = await response.text();
-  }
+/** Reads and parses the recording; `onHeader` runs as soon as the terminal size is known (see fetchRecording). */
+async function readRecording(source: Source, onHeader: (header: Header) => void): Promise<{ recording: Recording; outputIndex?: OutputIndex }> {
   try {
-    return parseAsciicast(text);
+    if (source.text === undefined) return await fetchRecording(source.name, onHeader);
+    const recording = parseAsciicast(source.text);
+    onHeader(recording);
+    return { recording };
   } catch (error) {
     if (error instanceof AsciicastParseError) throw new Error(`${source.name} is not a valid asciicast recording: ${error.message}.`);
     throw error;
-  } finally {
-    root.dataset['bytes'] = String(text.length);
   }
 }
 
@@ -60,20 +59,30 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   if (!screen || !controls) return undefined;
   root.querySelector<HTMLElement>('.replay-error')?.setAttribute('hidden', '');
   root.dataset['state'] = 'loading';
-  let recording: Recording;
+  const host = document.createElement('div');
+  host.className = 'replay-xterm';
+  let madeSink: XtermSink | undefined;
+  let read: Awaited<ReturnType<typeof readRecording>>;
   try {
-    recording = await readRecording(root, source);
+    // xterm is set up while the rest of the recording downloads.
+    read = await readRecording(source, ({ cols, rows }) => {
+      screen.append(host);
+      madeSink = new XtermSink(host, cols, rows, { reducedMotion });
+    });
   } catch (error) {
+    madeSink?.dispose();
+    host.remove();
     showError(root, error instanceof Error ? error.message : String(error));
     return undefined;
   }
-
-  const host = document.createElement('div');
-  host.className = 'replay-xterm';
-  screen.append(host);
-  const sink = new XtermSink(host, recording.cols, recording.rows, { reducedMotion });
+  const sink = madeSink;
+  if (!sink) throw new Error('the recording was read without its header'); // readRecording calls onHeader first
+  const { recording, outputIndex } = read;
   const idle = Number(root.dataset['idleLimit']);
-  const player = new ReplayPlayer(recording, sink, browserClock, Number.isFinite(idle) && idle > 0 ? { idleTimeLimitMs: idle } : {});
+  const player = new ReplayPlayer(recording, sink, browserClock, {
+    ...(Number.isFinite(idle) && idle > 0 ? { idleTimeLimitMs: idle } : {}),
+    ...(outputIndex ? { outputIndex } : {}),
+  });
   const cleanups: (() => void)[] = [];
   const listen = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void): void => {
     target.addEventListener(type, handler);
