@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDockerHistory } from './layer-history.ts';
+import { markBaseEntries, parseDockerHistory } from './layer-history.ts';
 
 // Two lines as Docker 20.10 prints them for the static nonroot image (newest first).
 const printed = [
@@ -21,5 +21,22 @@ describe('parseDockerHistory', () => {
   it('refuses human-readable sizes and empty output', () => {
     expect(() => parseDockerHistory('{"Comment":"","CreatedBy":"COPY x","Size":"1.43MB"}')).toThrow(/--human=false/);
     expect(() => parseDockerHistory('\n')).toThrow(/printed nothing/);
+  });
+});
+
+describe('markBaseEntries', () => {
+  const base = [{ createdBy: '', comment: 'Imported from -', sizeBytes: 2_290_000 }];
+  const image = parseDockerHistory(printed);
+
+  it('marks the leading entries that match the base image\'s history', () => {
+    expect(markBaseEntries(image, base).map((entry) => entry.fromBase)).toEqual([true, false, false]);
+  });
+
+  it('marks nothing for FROM scratch', () => {
+    expect(markBaseEntries(image.slice(1), undefined).map((entry) => entry.fromBase)).toEqual([false, false]);
+  });
+
+  it('refuses a base whose history is not the start of the image\'s', () => {
+    expect(() => markBaseEntries(image, [{ ...base[0]!, sizeBytes: 1 }])).toThrow(/not the base's/);
   });
 });

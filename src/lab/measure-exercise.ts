@@ -7,7 +7,7 @@ import type { ImageMeasurement, Measurements, VariantName } from '../schemas/mea
 import type { BaseImage } from './bases.ts';
 import type { LabFile } from './lab-file.ts';
 import { exerciseDir } from './lab-file.ts';
-import { buildSeconds, inspectImage, pushAndPull, runOnce, startSeconds } from './measure.ts';
+import { buildSeconds, inspectImage, layerHistory, pushAndPull, runOnce, startSeconds } from './measure.ts';
 import { repoRoot } from './paths.ts';
 import { startPullEngine, startRegistry } from './registry.ts';
 
@@ -82,7 +82,7 @@ export async function measureExercise(context: MeasureContext): Promise<Measurem
         sizeBytes: facts.sizeBytes,
         compressedSizeBytes: transfer.compressedSizeBytes,
         layers: facts.layers,
-        layerHistory: facts.layerHistory,
+        layerHistory: await layerHistory(tag, variant.base, env),
         files: facts.files,
         executables: facts.executables,
         shells: facts.shells,

@@ -7,7 +7,7 @@ import { cacheDir } from './paths.ts';
 import { run } from './exec.ts';
 import { analyseContents, FILES_TO_READ, resolveUid } from './image-contents.ts';
 import type { ImageContents } from './image-contents.ts';
-import { parseDockerHistory } from './layer-history.ts';
+import { markBaseEntries, parseDockerHistory } from './layer-history.ts';
 import type { LayerEntry } from '../schemas/measurements.ts';
 import { readTar } from './tar-reader.ts';
 import { compressedSize } from './registry.ts';
@@ -19,7 +19,6 @@ export const START_RUNS = 5;
 export interface ImageFacts extends ImageContents {
   sizeBytes: number;
   layers: number;
-  layerHistory: LayerEntry[];
   user: string;
   uid: number;
 }
@@ -34,7 +33,6 @@ interface InspectedImage {
 export async function inspectImage(tag: string, env: NodeJS.ProcessEnv): Promise<ImageFacts> {
   const inspected = (JSON.parse((await run('docker', ['image', 'inspect', tag], { env })).stdout) as InspectedImage[])[0];
   if (!inspected) throw new Error(`no image ${tag}`);
-  const history = await run('docker', ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', tag], { env });
   const created = await run('docker', ['create', '--network=none', tag], { env });
   const container = created.stdout.trim();
   try {
@@ -46,7 +44,6 @@ export async function inspectImage(tag: string, env: NodeJS.ProcessEnv): Promise
     return {
       sizeBytes: inspected.Size,
       layers: inspected.RootFS.Layers?.length ?? 0,
-      layerHistory: parseDockerHistory(history.stdout),
       user: user === '' ? 'root' : user,
       uid,
       ...analyseContents(entries, contents),
@@ -54,6 +51,16 @@ export async function inspectImage(tag: string, env: NodeJS.ProcessEnv): Promise
   } finally {
     await run('docker', ['rm', '--force', container], { env, check: false });
   }
+}
+
+async function historyOf(image: string, env: NodeJS.ProcessEnv) {
+  const printed = await run('docker', ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', image], { env });
+  return parseDockerHistory(printed.stdout);
+}
+
+/** The image's history in build order, each entry marked as inherited from `base` or added on top of it. */
+export async function layerHistory(tag: string, base: string, env: NodeJS.ProcessEnv): Promise<LayerEntry[]> {
+  return markBaseEntries(await historyOf(tag, env), base === 'scratch' ? undefined : await historyOf(base, env));
 }
 
 /** Runs the image once and returns what it printed (stdout, trimmed) and its exit status. */

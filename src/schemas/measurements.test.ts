@@ -57,12 +57,12 @@ describe('measurementsSchema', () => {
 
   it('accepts a layer history and rejects negative or unnamed layer sizes', () => {
     const layerHistory = [
-      { createdBy: '', comment: 'Imported from -', sizeBytes: 2_290_000 },
-      { createdBy: 'COPY /out/hello /usr/local/bin/hello # buildkit', comment: 'buildkit.dockerfile.v0', sizeBytes: 1_430_000 },
+      { createdBy: '', comment: 'Imported from -', sizeBytes: 2_290_000, fromBase: true },
+      { createdBy: 'COPY /out/hello /usr/local/bin/hello # buildkit', comment: 'buildkit.dockerfile.v0', sizeBytes: 1_430_000, fromBase: false },
     ];
     const withHistory = (history: unknown) => ({ ...valid, images: { ...valid.images, scratch: { ...image('scratch'), layerHistory: history } } });
     expect(measurementsSchema.safeParse(withHistory(layerHistory)).error?.issues ?? []).toEqual([]);
     expect(measurementsSchema.safeParse(withHistory([{ ...layerHistory[0], sizeBytes: -1 }])).success).toBe(false);
-    expect(measurementsSchema.safeParse(withHistory([{ comment: '', sizeBytes: 1 }])).success).toBe(false);
+    expect(measurementsSchema.safeParse(withHistory([{ comment: '', sizeBytes: 1, fromBase: true }])).success).toBe(false);
   });
 });

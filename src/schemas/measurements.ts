@@ -10,6 +10,7 @@ export const layerEntrySchema = z
     createdBy: z.string().describe('The instruction that made the entry, as `docker history --no-trunc` shows it ("" for an imported base layer).'),
     comment: z.string().describe('History comment, e.g. "buildkit.dockerfile.v0" or "Imported from -" for a base the lab assembled.'),
     sizeBytes: bytes.describe('Uncompressed bytes the entry added (0 for metadata such as ENTRYPOINT or USER), bytes.'),
+    fromBase: z.boolean().describe('True when the entry came with the FROM image of the final stage; false when this Dockerfile added it.'),
   })
   .describe('One entry of an image\'s build history.');
 

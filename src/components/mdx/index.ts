@@ -10,3 +10,4 @@ export { default as AttackSurfaceTable } from './AttackSurfaceTable.astro';
 export { default as ExerciseFiles } from './ExerciseFiles.astro';
 export { default as Quiz } from './Quiz.astro';
 export { default as TerminalReplay } from './TerminalReplay.astro';
+export { default as LayerChart } from './LayerChart.astro';
