@@ -7,7 +7,8 @@
 #   docker      the docker command is installed
 #   engine      a Docker Engine answers (Docker Desktop running, or the docker service started)
 #   disk        at least 5 GB free where Docker keeps its images (or here, if that place is not visible)
-#   build       Docker can build an image (a tiny image FROM scratch: needs no network and no base image)
+#   build       Docker can build an image with BuildKit, as the exercises' Dockerfiles need (a tiny image
+#               FROM scratch, with a BuildKit-only COPY --chmod: needs no network and no base image)
 #   bases       the workshop's base images are present (listed in base-images.txt; run prepare-images.sh)
 #
 # Exit status: 0 when nothing failed (warnings allowed), 1 when a check failed.
@@ -55,13 +56,17 @@ fi
 work=$(mktemp -d 2>/dev/null || mktemp -d -t setup-check)
 trap 'rm -rf "$work"' EXIT
 echo "The workshop's set-up check built this image." > "$work/hello.txt"
-printf 'FROM scratch\nCOPY hello.txt /hello.txt\n' > "$work/Dockerfile"
+# --chmod needs BuildKit, like the exercises' `RUN --mount`: the legacy builder fails here, not mid-workshop.
+printf 'FROM scratch\nCOPY --chmod=644 hello.txt /hello.txt\n' > "$work/Dockerfile"
 tag="lean-containers-setup-check:latest"
 if output=$(docker build --network=none -q -t "$tag" "$work" 2>&1); then
-  pass build "built a test image ($(printf '%s' "$output" | tail -n 1 | cut -c1-19))"
+  pass build "built a test image with BuildKit ($(printf '%s' "$output" | tail -n 1 | cut -c1-19))"
   docker image rm "$tag" >/dev/null 2>&1 || true
 else
-  fail build "docker build failed: $(printf '%s' "$output" | tail -n 3 | tr '\n' ' ')"
+  case "$output" in
+    *"requires BuildKit"*) fail build "docker builds with the legacy builder, but the workshop's Dockerfiles need BuildKit: install the buildx plugin (docker-buildx), or set DOCKER_BUILDKIT=1 with an older Docker, then run this again." ;;
+    *) fail build "docker build failed: $(printf '%s' "$output" | tail -n 3 | tr '\n' ' ')" ;;
+  esac
 fi
 
 if [ -f "$here/base-images.txt" ]; then

@@ -1,5 +1,6 @@
 // `npm run test:lab`'s checks of the workshop kit (issue #7), against the lab's Docker engine:
-//  1. the learner's set-up check (scripts/kit/setup-check.sh), laid out as in the kit, reports a ready machine;
+//  1. the learner's set-up check (scripts/kit/setup-check.sh), laid out as in the kit, reports a ready machine,
+//     and fails with advice when the same engine is used through the legacy builder;
 //  2. `npm run kit -- half-day --with-images` writes an archive whose images/base-images.tar holds every base
 //     image of base-images.txt, and whose prepare-images.sh loads them from it (no registry involved).
 // Run alone: `node src/lab/workshop-kit.ts`. The failure path of the set-up check (no Docker) needs no engine:
@@ -27,7 +28,16 @@ async function checkSetupScript(env: NodeJS.ProcessEnv, folder: string, images: 
   writeFileSync(path.join(kit, 'base-images.txt'), `${images.join('\n')}\n`);
   const result = await run('sh', [path.join(kit, 'setup-check.sh')], { env, check: false, timeoutMs: 300_000 });
   log(`setup-check.sh said:\n${result.stdout.trimEnd()}`);
-  return setupCheckProblems(result);
+  const problems = setupCheckProblems(result);
+
+  // The same engine through the legacy builder (what a docker client without buildx uses): the exercises'
+  // Dockerfiles would fail mid-workshop, so the check must fail now and say how to get BuildKit.
+  const legacy = await run('sh', [path.join(kit, 'setup-check.sh')], { env: { ...env, DOCKER_BUILDKIT: '0' }, check: false, timeoutMs: 300_000 });
+  const buildLine = legacy.stdout.split('\n').find((line) => line.startsWith('FAIL  build'));
+  if (legacy.exitCode !== 1 || !buildLine?.includes('need BuildKit') || !buildLine.includes('buildx')) {
+    problems.push(`setup-check.sh with the legacy builder should fail its build check with advice on BuildKit; it said:\n${legacy.stdout.trimEnd()}`);
+  }
+  return problems;
 }
 
 /** The kit with images: archive contents, then its prepare-images.sh loading them. */
