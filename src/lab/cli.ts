@@ -2,13 +2,20 @@
 import { parseLabArgs, usage } from './args.ts';
 import { EngineError } from './engine.ts';
 import { runLab } from './lab.ts';
+import { runSiteImageLab, SITE_IMAGE_COMMAND } from './site-image/site-lab.ts';
 
 try {
-  const options = parseLabArgs(process.argv.slice(2));
-  if (options.help) {
-    process.stdout.write(`${usage}\n`);
+  const argv = process.argv.slice(2);
+  // `npm run lab -- site-image [--bases …]`: the site's own image (issue #8), apart from the exercise.
+  if (argv[0] === SITE_IMAGE_COMMAND) {
+    process.exitCode = await runSiteImageLab(argv.slice(1), 'measure');
   } else {
-    process.exitCode = await runLab(options);
+    const options = parseLabArgs(argv);
+    if (options.help) {
+      process.stdout.write(`${usage}\n\n  npm run lab -- ${SITE_IMAGE_COMMAND} [--bases <mode>]   build, check and measure the site's own image\n`);
+    } else {
+      process.exitCode = await runLab(options);
+    }
   }
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,14 +1,28 @@
-// Entry point of `npm run test:lab`: `npm run lab -- --verify` (needs Docker; writes nothing).
+// Entry point of `npm run test:lab`: `npm run lab -- --verify` (needs Docker; writes nothing), then the site's own
+// image built from scratch and served. `npm run test:lab -- site-image` runs only the site image's part.
 import { parseLabArgs } from './args.ts';
 import { runLab } from './lab.ts';
-import { workshopKitExitCode } from './workshop-kit.ts';
+import { runSiteImageLab, SITE_IMAGE_COMMAND } from './site-image/site-lab.ts';
 
-try {
-  process.exitCode = await runLab({ ...parseLabArgs(process.argv.slice(2)), verify: true });
-} catch (error) {
-  process.stderr.write(`test:lab: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+const argv = process.argv.slice(2);
+const siteOnly = argv[0] === SITE_IMAGE_COMMAND;
+const labArgv = siteOnly ? argv.slice(1) : argv;
+let failed = false;
+
+if (!siteOnly) {
+  try {
+    if ((await runLab({ ...parseLabArgs(labArgv), verify: true })) !== 0) failed = true;
+  } catch (error) {
+    process.stderr.write(`test:lab: ${error instanceof Error ? error.message : String(error)}\n`);
+    failed = true;
+  }
 }
 
-// The workshop kit: the learner's set-up check passes, and the kit with images loads (src/lab/workshop-kit.ts).
-if ((await workshopKitExitCode()) !== 0) process.exitCode = 1;
+// The site image (issue #8): runs even when the exercise part failed, so one run reports both.
+try {
+  if ((await runSiteImageLab(labArgv, 'verify')) !== 0) failed = true;
+} catch (error) {
+  process.stderr.write(`test:lab (site image): ${error instanceof Error ? error.message : String(error)}\n`);
+  failed = true;
+}
+process.exitCode = failed ? 1 : 0;
