@@ -40,9 +40,9 @@ let player, sink;
 window.benchLoad = async (url) => {
   const start = performance.now();
   let header;
-  const { recording, outputIndex } = await fetchRecording(url, ({ cols, rows }) => {
+  const { recording, outputIndex } = await fetchRecording(url, ({ cols, rows }, download) => {
     header = performance.now();
-    sink = new XtermSink(document.getElementById('player'), cols, rows, { reducedMotion: true });
+    sink = new XtermSink(document.getElementById('player'), cols, rows, { reducedMotion: true, downloadBytes: download.bytes });
   });
   const parsed = performance.now();
   player = new ReplayPlayer(recording, sink, clock, { outputIndex });

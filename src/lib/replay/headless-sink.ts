@@ -3,13 +3,17 @@ import headless from '@xterm/headless';
 import serialize from '@xterm/addon-serialize';
 import type { Terminal } from '@xterm/headless';
 import type { TerminalSink } from './player.ts';
+import { fullReset } from './player.ts';
 
 /** A sink over @xterm/headless: used at build time (posters, transcripts) and by the driver's tests. */
 export class HeadlessSink implements TerminalSink {
   readonly terminal: Terminal;
   private readonly serializer = new serialize.SerializeAddon();
 
+  readonly scrollback: number;
+
   constructor(cols: number, rows: number, scrollback = 1000) {
+    this.scrollback = scrollback;
     this.terminal = new headless.Terminal({ cols, rows, scrollback, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
   }
@@ -23,7 +27,10 @@ export class HeadlessSink implements TerminalSink {
   }
 
   reset(): void {
-    this.terminal.reset();
+    // RIS through the write queue, not terminal.reset(): that acts at once, before writes still queued, which
+    // would then land on the fresh screen. In the queue it also shares one parse (and one render) with what
+    // follows it.
+    this.terminal.write(fullReset);
   }
 
   snapshot(): string {
@@ -34,6 +41,12 @@ export class HeadlessSink implements TerminalSink {
   screenText(): string[] {
     const buffer = this.terminal.buffer.active;
     return Array.from({ length: this.terminal.rows }, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+  }
+
+  /** Every line in the buffer, scrollback included, as plain text, trailing spaces trimmed. */
+  bufferText(): string[] {
+    const buffer = this.terminal.buffer.active;
+    return Array.from({ length: buffer.length }, (_, row) => buffer.getLine(row)?.translateToString(true) ?? '');
   }
 
   dispose(): void {

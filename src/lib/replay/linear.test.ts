@@ -41,6 +41,25 @@ describe('LinearIndex', () => {
     }
   });
 
+  it('rebuilds the scrollback too when asked for the screen plus the scrollback\'s lines', async () => {
+    const recording = fixture('listing-v2.cast');
+    const sums = prefixSums(recording);
+    const index = LinearIndex.build(recording.events, sums);
+    const scrollback = 12;
+    const full = new HeadlessSink(recording.cols, recording.rows, scrollback);
+    let checked = 0;
+    for (let count = 0; count <= recording.events.length; count++) {
+      await written(full, count === 0 ? '' : (recording.events[count - 1] as Recording['events'][number])[2]);
+      if (count % 7 !== 0 && count !== recording.events.length) continue;
+      const fresh = new HeadlessSink(recording.cols, recording.rows, scrollback);
+      await written(fresh, index.frameAt(count, recording.rows + scrollback, recording.events, sums));
+      expect(fresh.bufferText(), `after ${count} events`).toEqual(full.bufferText());
+      if (full.terminal.buffer.active.baseY === scrollback) checked++;
+      fresh.dispose();
+    }
+    expect(checked).toBeGreaterThan(5); // moments with the scrollback full, not only short beginnings
+  });
+
   it('stops at the first escape that is not colour or erase-in-line, at a resize, and at a bare line feed', () => {
     const build = (events: Recording['events']) => LinearIndex.build(events, prefixSums({ events } as Recording)).eventCount;
     expect(build([[0, 'o', 'a\r\n'], [1, 'o', '\u001b[1;31mred\u001b[0m\u001b[K\r\n'], [2, 'o', '\u001b[2A'], [3, 'o', 'x']])).toBe(2);

@@ -3,7 +3,8 @@ import type { RecordingEvent } from '../asciicast/model.ts';
 /**
  * Keyframes for free: while output is "linear" — text, CR LF line ends, tabs, backspace, colours (SGR) and
  * erase-in-line, nothing that moves the cursor up, changes modes or touches other lines — the screen at any
- * moment is exactly what a fresh terminal shows after the last `rows` lines before that moment, written with
+ * moment is exactly what a fresh terminal shows after the last lines before that moment (as many as the
+ * screen and the scrollback hold), written with
  * the colours in force where they start. Long listings and build logs are like this, so the last frame of
  * a 60,000-line recording needs ~30 lines written instead of 8 MB.
  *
@@ -46,13 +47,13 @@ export class LinearIndex {
   }
 
   /**
-   * Text that gives, on a freshly reset terminal with `rows` rows, the screen after the first `count`
-   * events (`count` ≤ `eventCount`).
+   * Text that gives, on a freshly reset terminal, the screen and scrollback after the first `count` events
+   * (`count` ≤ `eventCount`): the last `lines` lines, at least the terminal's rows plus its scrollback.
    */
-  frameAt(count: number, rows: number, events: readonly RecordingEvent[], outputBefore: Float64Array): string {
+  frameAt(count: number, lines: number, events: readonly RecordingEvent[], outputBefore: Float64Array): string {
     const end = outputBefore[count] as number;
     const linesBefore = upperBound(this.lineStarts, end - 1); // line starts strictly before `end`
-    const first = linesBefore - rows; // keep `rows` line breaks: the screen plus the line being written
+    const first = linesBefore - lines; // keep `lines` line breaks: the lines before plus the one being written
     const start = first < 0 ? 0 : (this.lineStarts[first] as number);
     const colours = first < 0 ? '' : (this.lineColours[first] as string);
     return colours + textBetween(start, end, events, outputBefore);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAsciicast } from '../asciicast/parse.ts';
 import type { Recording } from '../asciicast/model.ts';
 import { HeadlessSink } from './headless-sink.ts';
-import { ReplayPlayer } from './player.ts';
+import { ReplayPlayer, scrollbackFillDelayMs } from './player.ts';
 import type { FrameClock, PlayerEventMap } from './player.ts';
 
 const fixture = (name: string): Recording =>
@@ -256,6 +256,40 @@ async function runFrame(clock: FakeClock, player: ReplayPlayer): Promise<void> {
 }
 
 describe('linear output on a real asciinema v2 recording', () => {
+  it('shows the screen at once after a seek and fills in the scrollback once the player rests', async () => {
+    const recording = fixture('listing-v2.cast');
+    const sink = new HeadlessSink(recording.cols, recording.rows, 40);
+    const clock = new FakeClock();
+    const player = new ReplayPlayer(recording, sink, clock);
+    await player.load();
+    // The last frame comes first, screen only; the lines above it follow once the player has rested.
+    await settle(sink);
+    expect(sink.terminal.buffer.active.baseY).toBeLessThan(40);
+    clock.time += scrollbackFillDelayMs / 2;
+    await runFrame(clock, player);
+    await settle(sink);
+    expect(sink.terminal.buffer.active.baseY, 'not rested yet').toBeLessThan(40);
+    clock.time += scrollbackFillDelayMs;
+    await runFrame(clock, player);
+    await settle(sink);
+    expect(sink.terminal.buffer.active.baseY, 'rested').toBe(40);
+    for (const fraction of [0.5, 1, 0.35, 0.8]) {
+      const time = player.timeline.times[Math.floor((recording.events.length - 1) * fraction)] as number;
+      await player.seek(time);
+      await settle(sink);
+      const plain = new HeadlessSink(recording.cols, recording.rows, 40);
+      const upTo = recording.events.filter(([eventTime, code]) => code === 'o' && eventTime <= time);
+      await new Promise<void>((resolve) => plain.write(upTo.map(([, , data]) => data).join(''), resolve));
+      expect(plain.terminal.buffer.active.baseY, 'the plain replay has scrollback to compare').toBeGreaterThan(0);
+      expect(sink.screenText(), `screen at ${fraction}`).toEqual(plain.screenText());
+      clock.time += scrollbackFillDelayMs;
+      await runFrame(clock, player);
+      await settle(sink);
+      expect(sink.bufferText(), `screen and scrollback at ${fraction}`).toEqual(plain.bufferText());
+      expect(clock.pendingFrames).toBe(0);
+    }
+  });
+
   it('loads and seeks without snapshots, to the same screens as a plain replay', async () => {
     const { player, sink, recording } = setup('listing-v2.cast');
     await player.load();

@@ -12,14 +12,19 @@ import type { Timeline } from './timeline.ts';
 
 /** Where output goes: xterm.js in the browser (`xterm-sink.ts`), @xterm/headless in tests and the build. */
 export interface TerminalSink {
+  /** Lines the terminal keeps above the screen. */
+  readonly scrollback: number;
   /** Queue output; `done` runs once the terminal has parsed it (and everything queued before it). */
   write(data: string, done?: () => void): void;
   resize(cols: number, rows: number): void;
-  /** Full reset (RIS), scrollback included. */
+  /** Full reset (RIS), scrollback included, queued after the writes before it (write `fullReset`). */
   reset(): void;
   /** The current screen as escape sequences that rebuild it after `reset()`. */
   snapshot(): string;
 }
+
+/** RIS, "reset to initial state": what a sink writes for `reset()`. */
+export const fullReset = '\u001bc';
 
 /** Wall clock and frame scheduling; `requestAnimationFrame` in the browser, a hand-driven fake in tests. */
 export interface FrameClock {
@@ -56,6 +61,8 @@ export interface PlayerOptions {
 }
 
 export const minSpeed = 0.5;
+/** How long the player rests after a seek before it fills in the scrollback (see scheduleScrollbackFill). */
+export const scrollbackFillDelayMs = 250;
 export const maxSpeed = 4;
 
 type Listener<T> = (value: T) => void;
@@ -148,13 +155,21 @@ export class ReplayPlayer {
    */
   load(start?: PlaybackPoint): Promise<void> {
     return this.run(async () => {
-      // The linear stretch is rebuilt from its last lines; only what follows is written in full.
-      if (this.linear.eventCount > 0) this.writeLinearFrame(this.linear.eventCount);
+      // The linear stretch is rebuilt from its last lines; only what follows is written in full. Either way
+      // the terminal starts clean (the sink may have drawn something while the recording downloaded).
+      const allLinear = this.linear.eventCount === this.recording.events.length;
+      // Output after the linear stretch scrolls its lines up: they must be there now, not filled in later.
+      if (this.linear.eventCount > 0) this.writeLinearFrame(this.linear.eventCount, !allLinear);
+      else {
+        this.sink.reset();
+        this.sanitizer.reset();
+      }
       await this.apply(this.recording.events.length, true);
       const atEnd = start === undefined || start.timeMs >= this.durationMs;
       if (atEnd) this.setPosition(this.durationMs);
       else await this.moveTo(start.timeMs, start.eventCount);
       this.dispatch({ type: 'loaded', atEnd });
+      this.scheduleScrollbackFill();
     });
   }
 
@@ -170,6 +185,7 @@ export class ReplayPlayer {
   pause(): Promise<void> {
     return this.run(() => {
       this.dispatch({ type: 'pause' });
+      this.scheduleScrollbackFill();
     });
   }
 
@@ -186,6 +202,7 @@ export class ReplayPlayer {
         await this.moveTo(target, eventCount);
         this.dispatch({ type: 'seek', atEnd: target >= this.durationMs });
         this.anchor();
+        this.scheduleScrollbackFill();
       } finally {
         if (this.queuedPosition === target) this.queuedPosition = undefined;
       }
@@ -268,6 +285,7 @@ export class ReplayPlayer {
   dispose(): void {
     this.disposed = true;
     if (this.frameHandle !== undefined) this.clock.cancelFrame(this.frameHandle);
+    if (this.fillHandle !== undefined) this.clock.cancelFrame(this.fillHandle);
     this.listeners.clear();
   }
 
@@ -332,7 +350,7 @@ export class ReplayPlayer {
     const target = eventCount ?? eventCountAt(this.timeline.times, timeMs);
     const closeAhead = target >= this.applied && (this.outputBefore[target] as number) - (this.outputBefore[this.applied] as number) < this.spacing;
     if (!closeAhead && target <= this.linear.eventCount) {
-      this.writeLinearFrame(target);
+      this.writeLinearFrame(target, false);
     } else if (!closeAhead) {
       const keyframe = this.keyframes.nearest(target);
       this.sink.reset();
@@ -341,7 +359,9 @@ export class ReplayPlayer {
         this.resizeTo(keyframe.cols, keyframe.rows);
         this.sink.write(keyframe.snapshot);
         this.applied = keyframe.eventCount;
+        this.missingScrollback = true; // a snapshot holds the screen only (see README: known limits)
       } else {
+        this.missingScrollback = false; // replayed from the start: everything is there
         this.resizeTo(this.recording.cols, this.recording.rows);
         this.applied = 0;
       }
@@ -350,13 +370,49 @@ export class ReplayPlayer {
     this.setPosition(timeMs);
   }
 
-  /** Resets the terminal and rebuilds the screen after `count` events of the linear stretch. */
-  private writeLinearFrame(count: number): void {
-    this.sink.reset();
+  /**
+   * Resets the terminal and rebuilds the moment after `count` events of the linear stretch: the screen only
+   * (a few kB, fast enough for every seek), or the screen and the scrollback above it (up to a thousand lines,
+   * ~100 kB that take xterm 20–100 ms to parse), which `scheduleScrollbackFill` adds once seeking stops.
+   * The reset goes out in the same write as the lines, so no frame shows the empty screen in between.
+   */
+  private writeLinearFrame(count: number, withScrollback: boolean): void {
     this.sanitizer.reset();
     this.resizeTo(this.recording.cols, this.recording.rows);
-    this.sink.write(this.linear.frameAt(count, this.recording.rows, this.recording.events, this.outputBefore));
+    const lines = this.recording.rows + (withScrollback ? this.sink.scrollback : 0);
+    const frame = this.linear.frameAt(count, lines, this.recording.events, this.outputBefore);
+    // Synchronized output (DEC mode 2026) asks xterm to draw the result once, not the lines scrolling past.
+    this.sink.write(withScrollback ? `${fullReset}\u001b[?2026h${frame}\u001b[?2026l` : fullReset + frame);
     this.applied = count;
+    this.missingScrollback = !withScrollback;
+  }
+
+  /** True while the lines above the screen are missing (after a screen-only rebuild or a keyframe). */
+  private missingScrollback = false;
+  private fillHandle: number | undefined;
+  private lastMoveAt = 0;
+
+  /**
+   * Once the player has rested for `scrollbackFillDelayMs` (paused or ended, no seek), rewrites the moment
+   * with its scrollback, so scrolling up shows what came before it. Seeking in quick succession (dragging the
+   * slider, holding an arrow key) never waits for this; only the linear stretch can be filled this way.
+   */
+  private scheduleScrollbackFill(): void {
+    this.lastMoveAt = this.clock.now();
+    if (this.fillHandle !== undefined || !this.missingScrollback) return;
+    const check = (): void => {
+      this.fillHandle = undefined;
+      if (this.disposed || this.state === 'playing' || !this.missingScrollback) return; // pause schedules again
+      if (this.clock.now() - this.lastMoveAt < scrollbackFillDelayMs) {
+        this.fillHandle = this.clock.requestFrame(check);
+        return;
+      }
+      void this.run(() => {
+        const stillResting = this.state === 'paused' || this.state === 'ended';
+        if (stillResting && this.missingScrollback && this.applied <= this.linear.eventCount) this.writeLinearFrame(this.applied, true);
+      });
+    };
+    this.fillHandle = this.clock.requestFrame(check);
   }
 
   private setPosition(timeMs: number): void {

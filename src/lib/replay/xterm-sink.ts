@@ -3,7 +3,10 @@ import type { ITheme } from '@xterm/xterm';
 import { SerializeAddon } from '@xterm/addon-serialize';
 import '@xterm/xterm/css/xterm.css';
 import type { TerminalSink } from './player.ts';
+import { fullReset } from './player.ts';
 
+/** Downloads at least this large leave time to measure glyphs before the first frame (see measureGlyphsEarly). */
+export const measureGlyphsEarlyFrom = 512 * 1024;
 /** Smallest readable font size; below it the terminal scrolls sideways instead of shrinking. */
 export const minFontSize = 11;
 const maxFontSize = 15;
@@ -18,18 +21,20 @@ const ansiNames = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan',
  */
 export class XtermSink implements TerminalSink {
   readonly terminal: Terminal;
+  /** Lines kept above the screen: enough to scroll back through a long command's output. */
+  readonly scrollback = 1000;
   private readonly serializer = new SerializeAddon();
   private readonly host: HTMLElement;
   private readonly observers: { disconnect(): void }[] = [];
 
-  constructor(host: HTMLElement, cols: number, rows: number, options: { reducedMotion: boolean }) {
+  constructor(host: HTMLElement, cols: number, rows: number, options: { reducedMotion: boolean; downloadBytes?: number | undefined }) {
     this.host = host;
     this.terminal = new Terminal({
       cols,
       rows,
       fontFamily,
       fontSize: this.fontSizeFor(cols),
-      scrollback: 1000,
+      scrollback: this.scrollback,
       disableStdin: true,
       cursorBlink: !options.reducedMotion,
       cursorInactiveStyle: 'block',
@@ -49,6 +54,20 @@ export class XtermSink implements TerminalSink {
     const size = new ResizeObserver(() => this.fit());
     size.observe(host);
     this.observers.push(theme, size);
+    if ((options.downloadBytes ?? 0) >= measureGlyphsEarlyFrom) this.measureGlyphsEarly();
+  }
+
+  /**
+   * xterm's DOM renderer measures each character's width the first time it draws it, one forced layout per
+   * character (1–2 ms each on a busy machine, ~150 ms for a screen of ASCII). While a large recording
+   * downloads the main thread is idle, so draw every printable ASCII character now, plain and bold, concealed
+   * (SGR 8 hides the text but the renderer still measures it). The player's `load` resets the terminal before
+   * writing the recording, so none of it stays on screen.
+   */
+  private measureGlyphsEarly(): void {
+    let ascii = '';
+    for (let code = 0x21; code < 0x7f; code++) ascii += String.fromCharCode(code);
+    this.terminal.write(`\u001b[8m${ascii}\r\n\u001b[1m${ascii}\u001b[0m`);
   }
 
   write(data: string, done?: () => void): void {
@@ -61,7 +80,10 @@ export class XtermSink implements TerminalSink {
   }
 
   reset(): void {
-    this.terminal.reset();
+    // RIS through the write queue, not terminal.reset(): that acts at once, before writes still queued, which
+    // would then land on the fresh screen. In the queue it also shares one parse (and one render) with what
+    // follows it.
+    this.terminal.write(fullReset);
   }
 
   snapshot(): string {

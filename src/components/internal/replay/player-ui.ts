@@ -39,11 +39,14 @@ export interface Source {
 
 
 /** Reads and parses the recording; `onHeader` runs as soon as the terminal size is known (see fetchRecording). */
-async function readRecording(source: Source, onHeader: (header: Header) => void): Promise<{ recording: Recording; outputIndex?: OutputIndex }> {
+async function readRecording(
+  source: Source,
+  onHeader: (header: Header, download: { bytes: number | undefined }) => void,
+): Promise<{ recording: Recording; outputIndex?: OutputIndex }> {
   try {
     if (source.text === undefined) return await fetchRecording(source.name, onHeader);
     const recording = parseAsciicast(source.text);
-    onHeader(recording);
+    onHeader(recording, { bytes: undefined }); // already in memory: nothing to wait for
     return { recording };
   } catch (error) {
     if (error instanceof AsciicastParseError) throw new Error(`${source.name} is not a valid asciicast recording: ${error.message}.`);
@@ -65,9 +68,9 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   let read: Awaited<ReturnType<typeof readRecording>>;
   try {
     // xterm is set up while the rest of the recording downloads.
-    read = await readRecording(source, ({ cols, rows }) => {
+    read = await readRecording(source, ({ cols, rows }, download) => {
       screen.append(host);
-      madeSink = new XtermSink(host, cols, rows, { reducedMotion });
+      madeSink = new XtermSink(host, cols, rows, { reducedMotion, downloadBytes: download.bytes });
     });
   } catch (error) {
     madeSink?.dispose();
