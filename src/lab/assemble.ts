@@ -1,8 +1,9 @@
 // Assembles stand-ins for base images from Debian packages (mmdebstrap, dpkg -x) and imports them
 // into Docker under the name of the image they stand in for, labelled as assembled.
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from './exec.ts';
+import { canonicalJson, sha256 } from './hash.ts';
 import { cacheDir } from './paths.ts';
 import { baseRecipes, BUSYBOX_PACKAGE, CA_PACKAGE } from './base-recipes.ts';
 import type { BaseRecipe, DebianRootRecipe, DistrolessRecipe, ImageConfig } from './base-recipes.ts';
@@ -43,8 +44,21 @@ function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-/** A Debian root made by mmdebstrap (with its default mirrors), streamed straight into docker import. */
-async function assembleDebianRoot(recipe: DebianRootRecipe, labels: Record<string, string>, env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Bootstrapped Debian roots, one tar file per recipe (named by the recipe's hash). An engine that lost its
+ * images (or a new one) re-imports the tar instead of running mmdebstrap again, which downloads and
+ * unpacks every package. Delete .lab-cache/roots to bootstrap from Debian afresh.
+ */
+export const rootsDir = path.join(cacheDir, 'roots');
+
+export function rootTarPath(recipe: DebianRootRecipe): string {
+  return path.join(rootsDir, `${slug(recipe.image)}-${sha256(canonicalJson(recipe)).slice(0, 16)}.tar`);
+}
+
+/** The recipe's root as a tar file: from the cache, or made by mmdebstrap (with its default mirrors) first. */
+export async function debianRootTar(recipe: DebianRootRecipe, env: NodeJS.ProcessEnv): Promise<string> {
+  const tar = rootTarPath(recipe);
+  if (existsSync(tar)) return tar;
   const args = [
     `--variant=${recipe.variant}`,
     '--aptopt=APT::Install-Recommends "false"',
@@ -55,9 +69,18 @@ async function assembleDebianRoot(recipe: DebianRootRecipe, labels: Record<strin
     recipe.suite,
     '-',
   ];
-  const importArgs = ['import', ...importChanges(recipe.config, labels), '-', recipe.image];
-  const pipeline = `set -o pipefail; mmdebstrap --quiet ${args.map(shellQuote).join(' ')} | docker ${importArgs.map(shellQuote).join(' ')}`;
-  await run('bash', ['-c', pipeline], { env });
+  mkdirSync(rootsDir, { recursive: true });
+  const partial = `${tar}.partial`;
+  // Written under another name and renamed when complete, so an interrupted run never leaves half a root.
+  await run('bash', ['-c', `set -o pipefail; mmdebstrap --quiet ${args.map(shellQuote).join(' ')} > ${shellQuote(partial)}`], { env });
+  renameSync(partial, tar);
+  return tar;
+}
+
+/** A Debian root made by mmdebstrap (or taken from the roots cache), imported as the recipe's image. */
+async function assembleDebianRoot(recipe: DebianRootRecipe, labels: Record<string, string>, env: NodeJS.ProcessEnv): Promise<void> {
+  const tar = await debianRootTar(recipe, env);
+  await run('docker', ['import', ...importChanges(recipe.config, labels), tar, recipe.image], { env });
 }
 
 /** Downloads the .deb files distroless images are made of (once; they stay in .lab-cache/debs). */
