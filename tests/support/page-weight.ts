@@ -3,7 +3,7 @@ import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { distDirectory } from './site-pages.ts';
 
-/** One piece of JavaScript a page loads before any interaction: an inline script or a module and its static imports. */
+/** One piece of JavaScript a page loads: its inline scripts, or a module file in dist/. */
 export interface ShippedScript {
   name: string;
   bytes: number;
@@ -17,54 +17,69 @@ function fileOf(sitePath: string): string {
   return join(distDirectory, sitePath.replace(/^\//, ''));
 }
 
-/** Static `import … from "…"` and bare `import "…"` of a module; dynamic `import()` is loaded later, on demand. */
-function staticImports(source: string, fromPath: string): string[] {
+const resolve = (specifier: string, fromPath: string): string =>
+  specifier.startsWith('/') ? specifier : posix.join(posix.dirname(fromPath), specifier);
+const isLocal = (specifier: string): boolean => specifier.startsWith('.') || specifier.startsWith('/');
+
+/** Static `import … from "…"` and bare `import "…"` of a module: they load (and run) with it. */
+export function staticImports(source: string, fromPath: string): string[] {
   const found = new Set<string>();
-  for (const match of source.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+  for (const match of source.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+)["'`]/g)) {
     const specifier = match[1] ?? '';
-    if (specifier.startsWith('.') || specifier.startsWith('/')) {
-      found.add(specifier.startsWith('/') ? specifier : posix.join(posix.dirname(fromPath), specifier));
-    }
+    if (isLocal(specifier)) found.add(resolve(specifier, fromPath));
   }
-  for (const match of source.matchAll(/\bimport\s*["']([^"']+)["']/g)) {
+  for (const match of source.matchAll(/\bimport\s*["'`]([^"'`]+)["'`]/g)) {
     const specifier = match[1] ?? '';
-    if (specifier.startsWith('.')) found.add(posix.join(posix.dirname(fromPath), specifier));
+    if (specifier.startsWith('.')) found.add(resolve(specifier, fromPath));
   }
   return [...found];
 }
 
 /**
- * Everything a built page runs on load: inline scripts, module scripts and, transitively, their static
- * imports (each counted once), with gzipped sizes.
+ * Bundled modules a script loads later, on demand: dynamic `import("…")`, and the URL of a separately bundled
+ * script (Vite's `?worker&url`, as the search dialog is) that it adds to the page when needed.
  */
-export function scriptsShippedBy(htmlFile: string): ShippedScript[] {
+export function modulesLoadedOnDemand(source: string, fromPath: string): string[] {
+  const found = new Set<string>();
+  for (const match of source.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) {
+    const specifier = match[1] ?? '';
+    if (isLocal(specifier)) found.add(resolve(specifier, fromPath));
+  }
+  const loadedStatically = new Set(staticImports(source, fromPath));
+  for (const match of source.matchAll(/["'`](\/_astro\/[^"'`\s]+\.js)["'`]/g)) {
+    const path = match[1] ?? '';
+    if (!loadedStatically.has(path) && existsSync(fileOf(path))) found.add(path);
+  }
+  return [...found];
+}
+
+const scriptPattern = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
+
+/** A page's scripts: the `src` of each external one, and the body of each inline one. */
+function pageScripts(htmlFile: string): { html: string; sources: string[]; inlineBodies: string[] } {
   const html = readFileSync(join(distDirectory, htmlFile), 'utf8');
-  const shipped: ShippedScript[] = [];
-  const seen = new Set<string>();
-  const pending: string[] = [];
+  const sources: string[] = [];
   const inlineBodies: string[] = [];
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+  for (const match of html.matchAll(scriptPattern)) {
     const attributes = match[1] ?? '';
     const body = match[2] ?? '';
     if (/type=["']?application\/(ld\+)?json/.test(attributes)) continue;
     const src = /\bsrc=["']?([^"'\s>]+)/.exec(attributes)?.[1];
-    if (src) {
-      pending.push(src.startsWith('/') ? src : posix.join(posix.dirname(`/${htmlFile}`), src));
-    } else if (body.trim()) {
+    if (src) sources.push(resolve(src, `/${htmlFile}`));
+    else if (body.trim()) {
       inlineBodies.push(body);
       // Inline module scripts may import bundled chunks too.
-      pending.push(...staticImports(body, `/${htmlFile}`));
+      sources.push(...staticImports(body, `/${htmlFile}`));
     }
   }
-  if (inlineBodies.length > 0) {
-    // Inline scripts travel inside the gzipped HTML, so what they cost is what they add to it.
-    const withoutScripts = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-    shipped.push({
-      name: `${inlineBodies.length} inline scripts (their share of the gzipped page)`,
-      bytes: inlineBodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0),
-      gzipBytes: Math.max(0, gzip(html) - gzip(withoutScripts)),
-    });
-  }
+  return { html, sources, inlineBodies };
+}
+
+/** Walks modules and their static imports from `start`, skipping those in `skip`; each module once. */
+function modulesFrom(start: string[], skip: ReadonlySet<string>, htmlFile: string): ShippedScript[] {
+  const shipped: ShippedScript[] = [];
+  const seen = new Set(skip);
+  const pending = [...start];
   while (pending.length > 0) {
     const path = pending.pop() ?? '';
     if (seen.has(path)) continue;
@@ -78,6 +93,48 @@ export function scriptsShippedBy(htmlFile: string): ShippedScript[] {
   return shipped;
 }
 
+/**
+ * Everything a built page runs on load: inline scripts, module scripts and, transitively, their static
+ * imports (each counted once), with gzipped sizes.
+ */
+export function scriptsShippedBy(htmlFile: string): ShippedScript[] {
+  const { html, sources, inlineBodies } = pageScripts(htmlFile);
+  const shipped: ShippedScript[] = [];
+  if (inlineBodies.length > 0) {
+    // Inline scripts travel inside the gzipped HTML, so what they cost is what they add to it.
+    shipped.push({
+      name: `${inlineBodies.length} inline scripts (their share of the gzipped page)`,
+      bytes: inlineBodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0),
+      gzipBytes: Math.max(0, gzip(html) - gzip(html.replace(scriptPattern, ''))),
+    });
+  }
+  shipped.push(...modulesFrom(sources, new Set(), htmlFile));
+  return shipped;
+}
+
+/**
+ * JavaScript a page can load later, on demand, beyond what it runs on load: modules behind a dynamic
+ * `import()` (e.g. xterm when a replay scrolls into view) or added as a script when needed (the search
+ * dialog), each with its static imports, and what those load on demand in turn.
+ */
+export function scriptsLoadedLaterBy(htmlFile: string): ShippedScript[] {
+  const { sources, inlineBodies } = pageScripts(htmlFile);
+  const onLoad = modulesFrom(sources, new Set(), htmlFile);
+  const counted = new Set(onLoad.map((script) => script.name));
+  const sourceOf = (script: ShippedScript): string => readFileSync(fileOf(script.name), 'utf8');
+  let frontier = [
+    ...inlineBodies.flatMap((body) => modulesLoadedOnDemand(body, `/${htmlFile}`)),
+    ...onLoad.flatMap((script) => modulesLoadedOnDemand(sourceOf(script), script.name)),
+  ];
+  const later: ShippedScript[] = [];
+  while (frontier.length > 0) {
+    const loaded = modulesFrom(frontier, counted, htmlFile);
+    later.push(...loaded);
+    for (const script of loaded) counted.add(script.name);
+    frontier = loaded.flatMap((script) => modulesLoadedOnDemand(sourceOf(script), script.name));
+  }
+  return later;
+}
+
 export const totalGzip = (scripts: ShippedScript[]): number =>
   scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
-

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, opensSearch, resultsStatus } from './search.ts';
+import { excerptParts, resultsStatus } from './search.ts';
+import { opensSearch } from './search-shortcut.ts';
 
 const key = (key: string, extra: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; defaultPrevented: boolean }> = {}) => ({
   key,

@@ -1,15 +1,4 @@
-/** Pure logic of the search dialog (Search.astro), kept apart from the DOM so it is tested beside. */
-
-/** Where a key press happened, as far as the "/" shortcut cares. */
-export type KeyTarget = 'text-field' | 'other';
-
-/** "/" opens search, unless the learner is typing or holds a modifier (Ctrl+/ etc. belong to others). */
-export function opensSearch(
-  event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; defaultPrevented: boolean },
-  target: KeyTarget,
-): boolean {
-  return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.defaultPrevented && target !== 'text-field';
-}
+/** Pure logic of the search dialog (search-dialog.ts), kept apart from the DOM so it is tested beside. */
 
 /** One run of an excerpt: plain text, or text Pagefind marked as matching the query. */
 export interface ExcerptPart {

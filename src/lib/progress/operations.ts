@@ -1,21 +1,14 @@
-/** Pure changes to a progress record: each returns a new record and leaves its input alone. */
+/**
+ * Pure changes to a progress record: each returns a new record and leaves its input alone. What every course
+ * page needs (lessons read or completed) is in lesson-operations.ts, re-exported here.
+ */
 import type { Response } from '../quiz/scoring.ts';
 import { chapterOf, type AnswerRecord, type ProgressRecord } from './record.ts';
 
+export { courseProgress, markLesson, reopenLesson } from './lesson-operations.ts';
+
 const without = <T>(map: Record<string, T>, keep: (id: string, value: T) => boolean): Record<string, T> =>
   Object.fromEntries(Object.entries(map).filter(([id, value]) => keep(id, value)));
-
-/** Marks a lesson read or completed; reading again never downgrades a completed lesson. */
-export function markLesson(record: ProgressRecord, lessonId: string, status: 'read' | 'completed', at: string): ProgressRecord {
-  const current = record.lessons[lessonId];
-  if (status === 'read' && current) return record;
-  return { ...record, lessons: { ...record.lessons, [lessonId]: { status, at } } };
-}
-
-/** Takes a lesson back to "read" (the learner unticked "completed"). */
-export function reopenLesson(record: ProgressRecord, lessonId: string, at: string): ProgressRecord {
-  return { ...record, lessons: { ...record.lessons, [lessonId]: { status: 'read', at } } };
-}
 
 export function recordAnswer(
   record: ProgressRecord,
@@ -59,15 +52,5 @@ export function resetChapter(record: ProgressRecord, chapterId: string): Progres
     answers: without(record.answers, (_, answer) => !inChapter(answer.lessonId)),
     exercises: without(record.exercises, (_, exercise) => !inChapter(exercise.lessonId)),
     scores: without(record.scores, (formId) => !formId.startsWith(`${chapterId}/`)),
-  };
-}
-
-/** Counts for the course progress bar. */
-export function courseProgress(record: ProgressRecord, lessonIds: readonly string[]): { completed: number; read: number; total: number } {
-  const statuses = lessonIds.map((id) => record.lessons[id]?.status);
-  return {
-    completed: statuses.filter((status) => status === 'completed').length,
-    read: statuses.filter((status) => status === 'read').length,
-    total: lessonIds.length,
   };
 }

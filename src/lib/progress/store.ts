@@ -20,6 +20,7 @@ export const STORAGE_KEY = 'lean-containers-workshop:progress';
 export const BACKUP_KEY_PREFIX = `${STORAGE_KEY}:backup:`;
 const PROBE_KEY = `${STORAGE_KEY}:probe`;
 
+/** A problem the learner is told about; ProgressNotice.astro holds the sentence for each kind. */
 export type ProgressNotice =
   | { kind: 'recovered'; backupKey: string | undefined; problem: string }
   | { kind: 'newer-version' }
@@ -157,20 +158,4 @@ export function openProgressStore(storage: KeyValueStorage | undefined, options:
   // recovered record must not report the same corruption again, and a migration runs only once.
   if (saveNow && writable) save();
   return store;
-}
-
-/** What to tell the learner about a notice; plain sentences, shown in a status region. */
-export function describeNotice(notice: ProgressNotice): string {
-  switch (notice.kind) {
-    case 'recovered':
-      return notice.backupKey
-        ? `Your saved progress could not be read (${notice.problem}), so a fresh record was started. The old data is kept in this browser's storage under "${notice.backupKey}".`
-        : `Your saved progress could not be read (${notice.problem}) and there is no room to back it up, so it is left untouched and progress is kept only while this page is open.`;
-    case 'newer-version':
-      return 'Your saved progress was written by a newer version of this course. It is left untouched; on this page progress is kept only while the page is open.';
-    case 'unavailable':
-      return 'This browser does not let the site store data, so progress is kept only while this page is open. Export it before you leave.';
-    case 'quota':
-      return "The browser's storage is full, so your latest progress is kept only while this page is open. Export it, or free some space.";
-  }
 }

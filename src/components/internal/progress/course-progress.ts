@@ -3,7 +3,7 @@
  * or completed, and fills the course progress bar inside it over the course's lessons (progress kept for
  * lessons that no longer exist does not count).
  */
-import { courseProgress } from '../../../lib/progress/operations.ts';
+import { courseProgress } from '../../../lib/progress/lesson-operations.ts';
 import { progressStore } from './client.ts';
 
 const labels = { read: 'read', completed: 'completed' } as const;

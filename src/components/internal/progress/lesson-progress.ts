@@ -2,7 +2,7 @@
  * <lesson-progress data-lesson-id>: marks the lesson read when the page is opened, and lets the learner
  * mark it completed (or take that back) with a checkbox.
  */
-import { markLesson, reopenLesson } from '../../../lib/progress/operations.ts';
+import { markLesson, reopenLesson } from '../../../lib/progress/lesson-operations.ts';
 import { progressStore } from './client.ts';
 
 class LessonProgress extends HTMLElement {
