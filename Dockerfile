@@ -42,12 +42,11 @@ RUN rm -rf .npm-cache && node node_modules/astro/bin/astro.mjs build
 FROM golang:1.24-trixie AS server
 WORKDIR /src
 COPY server/go.mod server/*.go ./
-COPY public/_headers /public/_headers
-# The same flags for vet, test and build, so the standard library is compiled once, not once per flag set; the
+# Only the build: the server's tests (server/main_test.go) run in CI with `go test`, not in every image build,
+# where they were the longest step of the whole build (vet + test 329 s of 333 s on a loaded 2-core machine). The
 # cache mount keeps Go's compile cache between builds without putting it in a layer.
-ENV CGO_ENABLED=0 GOFLAGS=-trimpath
 RUN --mount=type=cache,target=/root/.cache/go-build \
-    go vet ./... && go test ./... && go build -ldflags="-s -w" -o /out/server .
+    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/server .
 
 # ---- 3. what runs: no shell, no package manager, user 65532
 FROM gcr.io/distroless/static-debian13:nonroot
