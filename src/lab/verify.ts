@@ -3,6 +3,7 @@
 import { parseLabArgs } from './args.ts';
 import { runLab } from './lab.ts';
 import { runSiteImageLab, SITE_IMAGE_COMMAND } from './site-image/site-lab.ts';
+import { workshopKitExitCode } from './workshop-kit.ts';
 
 const argv = process.argv.slice(2);
 const siteOnly = argv[0] === SITE_IMAGE_COMMAND;
@@ -25,4 +26,7 @@ try {
   process.stderr.write(`test:lab (site image): ${error instanceof Error ? error.message : String(error)}\n`);
   failed = true;
 }
+// The workshop kit (issue #7): the learner's set-up check passes and the kit with images loads (src/lab/workshop-kit.ts).
+if (!siteOnly && (await workshopKitExitCode()) !== 0) failed = true;
+
 process.exitCode = failed ? 1 : 0;
