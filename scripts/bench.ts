@@ -4,6 +4,7 @@
 //   npm run bench                      build 0, 100 and 300 generated lessons, then Lighthouse
 //   npm run bench -- --only build      build times only      (--sizes 100,300 to choose the sizes)
 //   npm run bench -- --only lighthouse Lighthouse only (builds the committed site once)
+//   --runs N                           Lighthouse runs per page (default 3); the median run is reported
 //
 // Everything runs in temporary copies of the committed project (git HEAD); the working tree is not touched.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -26,12 +27,15 @@ const { values } = parseArgs({
     only: { type: 'string' },
     sizes: { type: 'string', default: '100,300' },
     port: { type: 'string', default: '4399' },
+    runs: { type: 'string', default: '3' },
   },
 });
 const only = values.only;
 if (only !== undefined && only !== 'build' && only !== 'lighthouse') throw new Error('--only is build or lighthouse');
 const sizes = values.sizes.split(',').map((size) => Number.parseInt(size, 10));
 if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--sizes is a list of positive whole numbers');
+const lighthouseRuns = Number.parseInt(values.runs, 10);
+if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) throw new Error('--runs is a positive whole number');
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
@@ -100,8 +104,8 @@ async function lighthouseOn(root: string, remove: () => void): Promise<NonNullab
   const preview = await startPreview(root, Number(values.port));
   try {
     const pages = lighthousePaths(join(root, 'dist'));
-    log(`Lighthouse on ${pages.map((page) => page.path).join(', ')}`);
-    const { results, version, browser } = await runLighthouse(preview.url, pages.map((page) => page.path));
+    log(`Lighthouse on ${pages.map((page) => page.path).join(', ')}, ${lighthouseRuns} runs each`);
+    const { results, version, browser } = await runLighthouse(preview.url, pages.map((page) => page.path), lighthouseRuns);
     return { version, browser, chromium: chromiumVersion(), pages: results.map((result, index) => ({ label: pages[index]?.label ?? '', ...result })) };
   } finally {
     preview.stop();
@@ -121,9 +125,12 @@ if (builds.length) {
   if (hundred) lines.push(`  goal: 100 lessons under ${goalSecondsFor100} s on 2 cores: ${hundred.seconds < goalSecondsFor100 ? 'met' : 'NOT met'}`);
 }
 if (lighthouseReport) {
-  lines.push('', `Lighthouse ${lighthouseReport.version} (${lighthouseReport.chromium}, default mobile profile, simulated throttling):`);
+  lines.push('', `Lighthouse ${lighthouseReport.version} (${lighthouseReport.chromium}, default mobile profile, simulated throttling; median of ${lighthouseRuns} runs):`);
   for (const page of lighthouseReport.pages) {
     lines.push(`  ${page.label} ${page.path}: ${categories.map((category) => `${category} ${page.scores[category]}`).join(', ')}`);
+    const { firstContentfulPaintMs, largestContentfulPaintMs, totalBlockingTimeMs, cumulativeLayoutShift } = page.metrics;
+    lines.push(`    FCP ${Math.round(firstContentfulPaintMs)} ms, LCP ${Math.round(largestContentfulPaintMs)} ms, TBT ${Math.round(totalBlockingTimeMs)} ms, CLS ${cumulativeLayoutShift}`);
+    lines.push(`    performance per run: ${page.runs.map((run) => `${run.performance} (load ${run.loadAverage})`).join(', ')}`);
     for (const finding of page.findings) lines.push(`    - ${finding}`);
   }
 }
