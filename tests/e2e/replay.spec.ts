@@ -66,21 +66,34 @@ test.describe('player', () => {
   });
 
   test('plays, pauses and restarts', async ({ page }) => {
+    // Waits on the player's state and position, never on wall time: a loaded machine may take longer to play
+    // a second of recording, but the same things must happen in the same order.
     const player = await openExample(page);
     await slider(player).focus();
     await page.keyboard.press('Home');
+    await expect(slider(player)).toHaveAttribute('aria-valuenow', '0');
     await player.getByRole('button', { name: 'Play' }).click();
     await expect(player).toHaveAttribute('data-state', 'playing');
-    await page.waitForTimeout(1200);
+    await expect.poll(() => seconds(player), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     await player.getByRole('button', { name: 'Pause' }).click();
     await expect(player).toHaveAttribute('data-state', 'paused');
     const paused = await seconds(player);
     expect(paused).toBeGreaterThanOrEqual(1);
-    await page.waitForTimeout(600);
+    // Paused means the position stays, however long we look: three animation frames and half a second.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+    await page.waitForTimeout(500);
     expect(await seconds(player)).toBe(paused);
+    await expect(player).toHaveAttribute('data-state', 'paused');
+    // Restart goes back to 0 and plays: every position the slider shows from now on is recorded, so the
+    // check holds even when the machine is slow enough for playback to pass 1 s before we look.
+    await slider(player).evaluate((element) => {
+      const seen: string[] = [];
+      (window as unknown as { seenPositions: string[] }).seenPositions = seen;
+      new MutationObserver(() => seen.push(element.getAttribute('aria-valuenow') ?? '')).observe(element, { attributeFilter: ['aria-valuenow'] });
+    });
     await player.getByRole('button', { name: 'Restart' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { seenPositions: string[] }).seenPositions[0])).toBe('0');
     await expect(player).toHaveAttribute('data-state', 'playing');
-    await expect(slider(player)).toHaveAttribute('aria-valuenow', '0');
   });
 
   test('seeks with the slider, which speaks its time', async ({ page }) => {
@@ -199,17 +212,21 @@ test.describe('player', () => {
     await expect(player.locator('.replay-hint')).toHaveText(/^Hint: printf '\\033\[1;32mgreen bold/);
     // "Show me" types the command and runs it: the real output plays, then it waits at the next command.
     await player.getByRole('button', { name: 'Show me' }).click();
-    // Typing the command into the field and replaying its recorded keystrokes take seconds by design.
-    await expect(player.locator('.xterm-rows')).toContainText('green bold red underlined blue', { timeout: 30_000 });
-    await expect(input).toHaveValue('');
-    await expect(player.locator('button[data-marker="1"]')).toHaveAttribute('aria-current', 'step');
+    // Typing the command into the field and replaying its recorded keystrokes take seconds by design: wait
+    // for the player to stop at the next command (a state), then check what it showed on the way.
+    await expect(player.locator('button[data-marker="1"]')).toHaveAttribute('aria-current', 'step', { timeout: 30_000 });
     await expect(player).toHaveAttribute('data-state', 'paused');
+    await expect(player.locator('.xterm-rows')).toContainText('green bold red underlined blue');
+    await expect(input).toHaveValue('');
     // Whitespace differences do not matter.
     await input.fill('  ls   --color=always -l /usr/share/doc/bash /etc/hostname /usr/bin/env ');
     await input.press('Enter');
     await expect(player.getByRole('status')).toHaveText('Right. Here is what it printed.');
+    // The recorded keystrokes and output play in real time (at 4×); wait for the player to stop at the next
+    // command, however long a busy machine takes, then check what it showed.
+    await expect(player.locator('button[data-marker="2"]')).toHaveAttribute('aria-current', 'step', { timeout: 30_000 });
+    await expect(player).toHaveAttribute('data-state', 'paused');
     await expect(player.locator('.xterm-rows')).toContainText('README.Debian.gz');
-    await expect(player.locator('button[data-marker="2"]')).toHaveAttribute('aria-current', 'step');
   });
 });
 
