@@ -1,6 +1,7 @@
 // Building the site image from the top-level Dockerfile, with no network: the npm cache is in the context.
 // The lab builds the committed sources (a `git archive HEAD` copy plus the npm cache, hard-linked), so the
 // measurements describe a commit, not whatever happens to be half-edited in the working tree.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../exec.ts';
@@ -8,7 +9,6 @@ import { cacheDir, repoRoot } from '../paths.ts';
 import { NPM_CACHE_DIR } from './npm-cache.ts';
 
 export const SITE_TAG = 'lean-containers-site:latest';
-const CONTEXT_DIR = path.join(cacheDir, 'site-context');
 
 export interface SiteBuildOptions {
   tag: string;
@@ -29,18 +29,21 @@ export function siteBuildArgs(options: SiteBuildOptions): string[] {
   ];
 }
 
-/** A build context of the commit HEAD plus .npm-cache/; returns its folder and the commit. */
+/**
+ * A build context of the commit HEAD plus .npm-cache/; returns its folder and the commit. One folder per run, so
+ * two lab runs at once (test:lab and lab) do not delete each other's context.
+ */
 export async function committedContext(): Promise<{ dir: string; commit: string }> {
   const commit = (await run('git', ['rev-parse', 'HEAD'], { cwd: repoRoot })).stdout.trim();
-  rmSync(CONTEXT_DIR, { recursive: true, force: true });
-  mkdirSync(CONTEXT_DIR, { recursive: true });
-  await run('bash', ['-c', 'set -o pipefail; git archive --format=tar "$1" | tar -x -C "$2"', 'bash', commit, CONTEXT_DIR], { cwd: repoRoot });
-  await run('cp', ['-al', NPM_CACHE_DIR, path.join(CONTEXT_DIR, '.npm-cache')]);
-  return { dir: CONTEXT_DIR, commit };
+  const dir = path.join(cacheDir, `site-context-${randomBytes(4).toString('hex')}`);
+  mkdirSync(dir, { recursive: true });
+  await run('bash', ['-c', 'set -o pipefail; git archive --format=tar "$1" | tar -x -C "$2"', 'bash', commit, dir], { cwd: repoRoot });
+  await run('cp', ['-al', NPM_CACHE_DIR, path.join(dir, '.npm-cache')]);
+  return { dir, commit };
 }
 
-export function removeContext(): void {
-  rmSync(CONTEXT_DIR, { recursive: true, force: true });
+export function removeContext(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** Builds the image; returns the wall time of the build in seconds and BuildKit's log. */

@@ -23,7 +23,6 @@ import { readmeSizeSentence } from './readme.ts';
 
 /** The first argument of `npm run lab` / `npm run test:lab` that selects this part. */
 export const SITE_IMAGE_COMMAND = 'site-image';
-const BUILD_LOG = path.join(cacheDir, 'site-image-build.log');
 
 export async function runSiteImageLab(argv: readonly string[], mode: 'measure' | 'verify'): Promise<number> {
   const options = parseLabArgs(argv);
@@ -35,6 +34,7 @@ export async function runSiteImageLab(argv: readonly string[], mode: 'measure' |
   const engine = await connectEngine(progress.detail);
   const tag = verify ? `lean-containers-site-verify-${randomBytes(4).toString('hex')}:latest` : SITE_TAG;
   let built = false;
+  const buildLog = path.join(cacheDir, `site-image-build-${tag.replace(/[^a-z0-9.-]+/gi, '_')}.log`);
   try {
     await checkEngineDisk(engine);
     const images = baseImagesOf(path.join(repoRoot, 'Dockerfile'));
@@ -57,13 +57,13 @@ export async function runSiteImageLab(argv: readonly string[], mode: 'measure' |
     try {
       const build = await buildSiteImage({ tag, noCache: true, context: context.dir }, engine.env);
       buildSeconds = build.seconds;
-      mkdirSync(path.dirname(BUILD_LOG), { recursive: true });
-      writeFileSync(BUILD_LOG, build.log);
+      mkdirSync(path.dirname(buildLog), { recursive: true });
+      writeFileSync(buildLog, build.log);
     } finally {
-      removeContext();
+      removeContext(context.dir);
     }
     built = true;
-    progress.detail(`built in ${buildSeconds.toFixed(1)} s (BuildKit's log: ${path.relative(repoRoot, BUILD_LOG)})`);
+    progress.detail(`built in ${buildSeconds.toFixed(1)} s (BuildKit's log: ${path.relative(repoRoot, buildLog)})`);
 
     progress.start('Site image: serve over 127.0.0.1 and check');
     const check = await checkSiteImage(tag, engine.env);
