@@ -61,6 +61,8 @@ export interface PlayerOptions {
 }
 
 export const minSpeed = 0.5;
+/** Within the linear stretch, a seek forward by less output than this writes it; further, the screen is rebuilt. */
+const linearForwardChars = 8 * 1024;
 /** How long the player rests after a seek before it fills in the scrollback (see scheduleScrollbackFill). */
 export const scrollbackFillDelayMs = 250;
 export const maxSpeed = 4;
@@ -348,7 +350,10 @@ export class ReplayPlayer {
   /** Shows the terminal as it was at `timeMs`: forward from here when close, else from the nearest keyframe. */
   private async moveTo(timeMs: number, eventCount?: number): Promise<void> {
     const target = eventCount ?? eventCountAt(this.timeline.times, timeMs);
-    const closeAhead = target >= this.applied && (this.outputBefore[target] as number) - (this.outputBefore[this.applied] as number) < this.spacing;
+    // Writing forward keeps the scrollback, but within the linear stretch a rebuilt screen costs only a few kB,
+    // so going forward is worth it only for a short way; elsewhere, up to a keyframe's spacing.
+    const forwardLimit = target <= this.linear.eventCount ? linearForwardChars : this.spacing;
+    const closeAhead = target >= this.applied && (this.outputBefore[target] as number) - (this.outputBefore[this.applied] as number) < forwardLimit;
     if (!closeAhead && target <= this.linear.eventCount) {
       this.writeLinearFrame(target, false);
     } else if (!closeAhead) {
