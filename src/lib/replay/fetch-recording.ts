@@ -14,8 +14,10 @@ import type { OutputIndex } from './output-index.ts';
 export async function fetchRecording(
   url: string,
   onHeader?: (header: Header, download: { bytes: number | undefined }) => void,
+  started?: Promise<Response>,
 ): Promise<{ recording: Recording; outputIndex: OutputIndex }> {
-  const response = await fetch(url).catch(() => undefined);
+  // `started`: the request for `url` already under way (element.ts starts it alongside loading xterm).
+  const response = await (started ?? fetch(url)).catch(() => undefined);
   if (!response?.ok || !response.body) {
     throw new Error(`Could not load the recording ${url}: ${response ? `HTTP ${response.status}` : 'network error'}.`);
   }

@@ -39,9 +39,12 @@ export class TerminalReplayElement extends HTMLElement {
     this.observer?.disconnect();
     this.removeEventListener('click', this.onEarlyClick);
     try {
+      // The recording downloads while xterm and the player's code load, not after.
+      const response = fetch(source);
+      response.catch(() => undefined); // a failed request is reported by mount, once it reads the response
       const { mount } = await import('./player-ui.ts');
       const marker = this.dataset['posterMarker'];
-      const mounted = await mount(this, { name: source }, marker === undefined ? undefined : Number(marker));
+      const mounted = await mount(this, { name: source, response }, marker === undefined ? undefined : Number(marker));
       if (mounted && this.pendingMarker !== undefined) await mounted.player.seekToMarker(this.pendingMarker);
     } catch (error) {
       showError(this, `The player could not start: ${error instanceof Error ? error.message : String(error)}`);

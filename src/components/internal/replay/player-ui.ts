@@ -35,6 +35,8 @@ export interface Mounted {
 export interface Source {
   name: string;
   text?: string;
+  /** The request for `name`, when the caller started it early (while this module was still loading). */
+  response?: Promise<Response>;
 }
 
 
@@ -44,7 +46,7 @@ async function readRecording(
   onHeader: (header: Header, download: { bytes: number | undefined }) => void,
 ): Promise<{ recording: Recording; outputIndex?: OutputIndex }> {
   try {
-    if (source.text === undefined) return await fetchRecording(source.name, onHeader);
+    if (source.text === undefined) return await fetchRecording(source.name, onHeader, source.response);
     const recording = parseAsciicast(source.text);
     onHeader(recording, { bytes: undefined }); // already in memory: nothing to wait for
     return { recording };
