@@ -39,6 +39,7 @@ const replays: [string, string][] = [
   ['/course/distroless/scratch-compared/', 'scratch-vs-static'],
   ['/course/security/no-shell-no-package-manager/', 'self-check'],
   ['/course/security/attack-surface-scanning-sboms/', 'package-records'],
+  ['/course/security/signatures-and-digests/', 'digests'],
   ['/course/performance-and-cost/registry-storage-and-egress/', 'wire-size'],
   ['/course/debugging-distroless/debug-images/', 'self-check'],
   ['/course/debugging-distroless/debugging-without-a-shell/', 'shared-pid'],
