@@ -21,7 +21,10 @@ const MIN_FREE_BYTES = 6 * 1024 ** 3;
 
 /** Candidate docker clients on PATH, in PATH order, plus Debian's own client. */
 function dockerClients(): string[] {
-  const dirs = (process.env['PATH'] ?? '').split(':').filter(Boolean);
+  // The lab's own shim (see clientShim) may already be first on PATH, e.g. when a second check in the same
+  // process connects again: skip it, or the shim would be re-linked to itself (spawn fails with ELOOP).
+  const shimDir = path.join(cacheDir, 'bin');
+  const dirs = (process.env['PATH'] ?? '').split(':').filter((dir) => dir && path.resolve(dir) !== shimDir);
   const found = dirs.map((dir) => path.join(dir, 'docker')).filter((file) => existsSync(file));
   if (existsSync('/usr/bin/docker')) found.push('/usr/bin/docker');
   return [...new Set(found)];

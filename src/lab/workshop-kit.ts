@@ -44,8 +44,8 @@ async function checkSetupScript(env: NodeJS.ProcessEnv, folder: string, images: 
 async function checkKitWithImages(env: NodeJS.ProcessEnv, folder: string, images: readonly string[]): Promise<string[]> {
   const archive = path.join(folder, `${workshop}.zip`);
   log(`npm run kit -- ${workshop} --with-images (saves ${images.length} base images)`);
-  // The kit finds the engine itself (src/lab/engine.ts); it gets our DOCKER_HOST but not our PATH, whose
-  // docker shim would otherwise be linked to itself when the kit's engine code picks a client.
+  // The kit finds the engine itself (src/lab/engine.ts), as on an instructor's machine: it gets our
+  // DOCKER_HOST and the user's own PATH, not the lab's docker shim.
   const kitEnv = { ...process.env, ...(env['DOCKER_HOST'] ? { DOCKER_HOST: env['DOCKER_HOST'] } : {}) };
   await run(process.execPath, [path.join(repoRoot, 'scripts', 'kit.ts'), workshop, '--with-images', '--out', archive], { env: kitEnv, timeoutMs: 1_800_000 });
   // Everything but the built site, which the e2e kit test already checks.
