@@ -3,26 +3,12 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { commandExists, run } from './exec.ts';
+import { freeLoopbackPort } from './loopback-port.ts';
 import { cacheDir, labEngineRoot, labEngineRunDir } from './paths.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 export interface LocalRegistry {
   host: string;
@@ -41,7 +27,7 @@ export async function startRegistry(name: string): Promise<LocalRegistry> {
   if (!(await commandExists('docker-registry'))) {
     throw new Error('docker-registry is missing: install Debian\'s docker-registry package (apt-get install -y docker-registry).');
   }
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const dir = path.join(cacheDir, 'registry', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'storage'), { recursive: true });

@@ -1,8 +1,8 @@
 // Checks the site image the way a learner uses it: it runs as nonroot with no shell, serves the landing page and
 // a lesson over 127.0.0.1 with the security headers, answers 404 with the site's page, and hides _headers.
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { run } from '../exec.ts';
+import { freeLoopbackPort } from '../loopback-port.ts';
 
 export interface SiteImageCheck {
   /** "path status" of every request made. */
@@ -39,20 +39,6 @@ export function userProblem(user: string): string | undefined {
 /** `docker run` of the server on the host's network, listening on a loopback address only. */
 export function serveArgs(tag: string, name: string, port: number): string[] {
   return ['run', '--detach', '--name', name, '--network=host', tag, '-addr', `127.0.0.1:${port}`];
-}
-
-export async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
