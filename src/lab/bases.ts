@@ -15,6 +15,14 @@ export interface BaseImage {
   imageId: string;
 }
 
+/** A base image as measurements and recording metas record it: provenance, without the engine's image id. */
+export function recordedBase(base: BaseImage): { image: string; provenance: BaseImage['provenance']; digest?: string; assembledFrom?: string } {
+  const entry: ReturnType<typeof recordedBase> = { image: base.image, provenance: base.provenance };
+  if (base.digest) entry.digest = base.digest;
+  if (base.assembledFrom) entry.assembledFrom = base.assembledFrom;
+  return entry;
+}
+
 interface InspectedImage {
   Id: string;
   RepoDigests: string[] | null;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measurementsSchema, variantNames } from '../schemas/measurements.ts';
 import type { ImageMeasurement, Measurements, VariantName } from '../schemas/measurements.ts';
-import type { BaseImage } from './bases.ts';
+import { recordedBase, type BaseImage } from './bases.ts';
 import type { LabFile } from './lab-file.ts';
 import { exerciseDir } from './lab-file.ts';
 import { buildSeconds, inspectImage, layerHistory, pushAndPull, runOnce, startSeconds } from './measure.ts';
@@ -43,10 +43,7 @@ function baseEntry(image: string, bases: Map<string, BaseImage>): ImageMeasureme
   if (image === 'scratch') return { image: 'scratch' };
   const base = bases.get(image);
   if (!base) throw new Error(`base image ${image} was not prepared`);
-  const entry: ImageMeasurement['base'] = { image, provenance: base.provenance };
-  if (base.digest) entry.digest = base.digest;
-  if (base.assembledFrom) entry.assembledFrom = base.assembledFrom;
-  return entry;
+  return { ...recordedBase(base), image };
 }
 
 export async function measureExercise(context: MeasureContext): Promise<Measurements> {

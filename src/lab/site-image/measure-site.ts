@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { siteImageMeasurementsSchema } from '../../schemas/site-image.ts';
 import type { SiteImageMeasurements } from '../../schemas/site-image.ts';
-import type { BaseImage } from '../bases.ts';
+import { recordedBase, type BaseImage } from '../bases.ts';
 import { run } from '../exec.ts';
 import { inspectImage } from '../measure.ts';
 import { measurementsDir } from '../paths.ts';
@@ -24,14 +24,6 @@ export const siteUnits: SiteImageMeasurements['units'] = {
   debianPackages: 'count',
   buildSeconds: 's',
 };
-
-/** A base image as the measurements record it (the engine's image id is left out). */
-export function baseEntry(base: BaseImage): SiteImageMeasurements['base'] {
-  const entry: SiteImageMeasurements['base'] = { image: base.image, provenance: base.provenance };
-  if (base.digest) entry.digest = base.digest;
-  if (base.assembledFrom) entry.assembledFrom = base.assembledFrom;
-  return entry;
-}
 
 /** Bytes a registry stores for the image: pushed to an empty registry on 127.0.0.1, read from its manifest. */
 async function registrySize(tag: string, env: NodeJS.ProcessEnv): Promise<number> {
@@ -68,8 +60,8 @@ export async function measureSiteImage(input: SiteMeasureInput): Promise<SiteIma
     tag: input.tag,
     sourceCommit: input.sourceCommit,
     dockerfile: 'Dockerfile',
-    base: baseEntry(input.base),
-    buildImages: input.buildImages.map(baseEntry),
+    base: recordedBase(input.base),
+    buildImages: input.buildImages.map(recordedBase),
     sizeBytes: facts.sizeBytes,
     compressedSizeBytes,
     layers: facts.layers,
