@@ -4,9 +4,9 @@ import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync,
 import path from 'node:path';
 import { run } from './exec.ts';
 import { canonicalJson, sha256 } from './hash.ts';
-import { cacheDir } from './paths.ts';
+import { cacheDir, repoRoot } from './paths.ts';
 import { baseRecipes, BUSYBOX_PACKAGE, CA_PACKAGE } from './base-recipes.ts';
-import type { BaseRecipe, DebianRootRecipe, DistrolessRecipe, ImageConfig } from './base-recipes.ts';
+import type { BaseRecipe, DebianRootRecipe, DistrolessRecipe, ImageConfig, NodeRuntime } from './base-recipes.ts';
 
 export const LABEL_PREFIX = 'org.lean-containers-workshop';
 
@@ -205,11 +205,24 @@ async function assembleDistroless(recipe: DistrolessRecipe, labels: Record<strin
     rmSync(busyboxScratch, { recursive: true, force: true });
   }
 
+  if (recipe.node) await addNodeRuntime(root, recipe.node);
+
   const importArgs = ['import', ...importChanges(recipe.config, labels), '-', recipe.image];
   const pipeline =
     `set -o pipefail; tar --numeric-owner --sort=name -C ${shellQuote(root)} -cf - . | docker ${importArgs.map(shellQuote).join(' ')}`;
   await run('bash', ['-c', pipeline], { env });
   rmSync(root, { recursive: true, force: true });
+}
+
+/** Copies Node's release binary where distroless's nodejs images have it, after checking it is the pinned release. */
+async function addNodeRuntime(root: string, node: NodeRuntime): Promise<void> {
+  const binary = path.join(repoRoot, node.binary);
+  const reported = (await run(binary, ['--version'])).stdout.trim();
+  if (reported !== `v${node.version}`) throw new Error(`${node.binary} reports ${reported}, the recipe wants v${node.version}`);
+  const target = path.join(root, node.target);
+  mkdirSync(path.dirname(target), { recursive: true });
+  copyFileSync(binary, target);
+  chmodSync(target, 0o755);
 }
 
 export async function assemble(recipe: BaseRecipe, labels: Record<string, string>, env: NodeJS.ProcessEnv): Promise<void> {

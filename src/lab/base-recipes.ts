@@ -12,6 +12,15 @@
 //   Distroless extracts packages without running their scripts and lists them in
 //   /var/lib/dpkg/status.d/ for scanners; so does the lab. Its busybox is docker-library's musl build;
 //   here it is Debian's busybox-static.
+// - gcr.io/distroless/nodejs24-debian13 = the cc image (base + cc/config.bzl CC_PACKAGES debian13) plus Node's
+//   release binary at /nodejs/bin/node as its entrypoint (nodejs/BUILD, private/extensions/node.bzl: bin/node
+//   and LICENSE of the linux-x64 tarball, no npm, corepack or headers). The stand-in's binary is the official
+//   one the project installs (npm's pinned `node` package, node_modules/node/bin/node); that package does not
+//   carry Node's LICENSE file, so the stand-in has none.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './paths.ts';
 
 export type RecipeKind = 'debian-root' | 'distroless';
 
@@ -49,6 +58,18 @@ export interface DistrolessRecipe {
   debug: boolean;
   config: ImageConfig;
   summary: string;
+  /** A language runtime added on top, as distroless's nodejs images add Node's binary to cc. Absent: none. */
+  node?: NodeRuntime;
+}
+
+/** Node.js's release binary laid out as distroless's nodejs images have it. */
+export interface NodeRuntime {
+  /** The release the binary must report (`node --version` without the v), e.g. 24.21.0. */
+  version: string;
+  /** Repository-relative path of the official linux-x64 binary to copy. */
+  binary: string;
+  /** Where it goes in the image (distroless: /nodejs/bin/node). */
+  target: string;
 }
 
 export type BaseRecipe = DebianRootRecipe | DistrolessRecipe;
@@ -57,6 +78,8 @@ const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 const STATIC_PACKAGES = ['base-files', 'netbase', 'tzdata', 'tzdata-legacy', 'media-types'];
 const BASE_PACKAGES = ['libc6', 'libssl3t64', 'libzstd1', 'zlib1g'];
+/** cc/config.bzl CC_PACKAGES debian13 (zlib1g is already in base). */
+const CC_PACKAGES = ['libgomp1', 'libstdc++6', 'libgcc-s1', 'gcc-14-base'];
 /** The CA bundle is generated from this package's certificates, as distroless's cacerts rule does. */
 export const CA_PACKAGE = 'ca-certificates';
 export const BUSYBOX_PACKAGE = 'busybox-static';
@@ -93,6 +116,30 @@ function distroless(name: string, user: 'root' | 'nonroot', debug: boolean, with
     summary:
       `Debian trixie packages: ${[...packages, CA_PACKAGE].join(', ')}${debug ? `, ${BUSYBOX_PACKAGE} (for /busybox)` : ''}` +
       ' extracted with dpkg -x, plus distroless\'s passwd/group (root, nobody, nonroot 65532), /tmp and os-release',
+  };
+}
+
+/** The Node.js release the project pins (package.json devDependencies: node), whose binary the stand-in copies. */
+export const NODE_PACKAGE_DIR = 'node_modules/node';
+function pinnedNodeVersion(): string {
+  const manifest = path.join(repoRoot, NODE_PACKAGE_DIR, 'package.json');
+  return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'missing';
+}
+
+/** distroless nodejs24-debian13:nonroot: the cc image (nonroot) plus Node's binary as the entrypoint. */
+function distrolessNode(name: string): DistrolessRecipe {
+  const cc = distroless(name, 'nonroot', false, true);
+  const packages = [...cc.packages, ...CC_PACKAGES];
+  const node: NodeRuntime = { version: pinnedNodeVersion(), binary: `${NODE_PACKAGE_DIR}/bin/node`, target: '/nodejs/bin/node' };
+  return {
+    ...cc,
+    packages,
+    node,
+    config: { ...cc.config, entrypoint: [node.target] },
+    summary:
+      `Debian trixie packages: ${[...packages, CA_PACKAGE].join(', ')} extracted with dpkg -x, plus distroless's passwd/group ` +
+      `(root, nobody, nonroot 65532), /tmp and os-release, plus the official Node ${node.version} linux-x64 binary ` +
+      `(npm's node package) at ${node.target} as the entrypoint; without Node's LICENSE file`,
   };
 }
 
@@ -141,6 +188,7 @@ export const baseRecipes: readonly BaseRecipe[] = [
   distroless('gcr.io/distroless/static-debian13:nonroot', 'nonroot', false, false),
   distroless('gcr.io/distroless/static-debian13:debug-nonroot', 'nonroot', true, false),
   distroless('gcr.io/distroless/base-debian13', 'root', false, true),
+  distrolessNode('gcr.io/distroless/nodejs24-debian13:nonroot'),
 ];
 
 export function recipeFor(image: string): BaseRecipe | undefined {

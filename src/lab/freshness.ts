@@ -2,8 +2,8 @@
 // hashes and step hash match the current exercise files and lab.yaml.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordingMetaSchema } from '../schemas/recording-meta.ts';
-import type { RecordingMeta } from '../schemas/recording-meta.ts';
+import { anyRecordingMetaSchema } from '../schemas/recording-meta.ts';
+import type { AnyRecordingMeta } from '../schemas/recording-meta.ts';
 import { stepInputHashes, stepSha256 } from './lab-file.ts';
 import type { LabFile, LabStep } from './lab-file.ts';
 import { recordingsDir } from './paths.ts';
@@ -16,14 +16,14 @@ export function metaPath(exercise: string, step: string): string {
   return path.join(recordingsDir, exercise, `${step}.meta.json`);
 }
 
-export function readMeta(exercise: string, step: string): RecordingMeta | undefined {
+export function readMeta(exercise: string, step: string): AnyRecordingMeta | undefined {
   const file = metaPath(exercise, step);
   if (!existsSync(file)) return undefined;
-  return recordingMetaSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return anyRecordingMetaSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 /** Why the step's recording is stale, or an empty list when it is current. */
-export function staleReasons(lab: LabFile, step: LabStep, meta: RecordingMeta | undefined): string[] {
+export function staleReasons(lab: LabFile, step: LabStep, meta: AnyRecordingMeta | undefined): string[] {
   if (!meta) return ['it has not been recorded'];
   if (!existsSync(castPath(lab.exercise, step.id))) return ['its .cast file is missing'];
   const reasons: string[] = [];

@@ -39,7 +39,7 @@ const stepSchema = z
 
 const variantSchema = z
   .strictObject({
-    name: z.string().regex(/^[a-z0-9-]+$/).describe('Folder under the exercise holding Dockerfile, go.mod and main.go.'),
+    name: z.string().regex(/^[a-z0-9-]+$/).describe('Folder under the exercise holding the Dockerfile and the program (the sourceFiles).'),
     base: z.string().min(1).describe('The runtime base image the Dockerfile names (scratch for none).'),
     output: z.string().describe('What the container prints when run, compared exactly.'),
   })
@@ -49,6 +49,20 @@ export const labFileSchema = z
   .strictObject({
     exercise: z.string().regex(/^[a-z0-9-]+$/).describe('Exercise folder name under exercises/.'),
     title: z.string().describe('Human title of the exercise.'),
+    runtime: z
+      .enum(['go', 'node'])
+      .default('go')
+      .describe('Language runtime of the program: the lab records its version (`go version` or `node --version`) in metas and measurements. Default: go.'),
+    sourceFiles: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(['Dockerfile', 'go.mod', 'main.go'])
+      .describe('Files of each variant folder the measurements depend on. Default: Dockerfile, go.mod, main.go.'),
+    editFile: z
+      .string()
+      .min(1)
+      .default('main.go')
+      .describe('Source file of each variant the build-time measurement appends a comment line to (an edit that rebuilds from COPY on). Default: main.go.'),
     terminal: z
       .strictObject({
         cols: z.number().int().min(40).max(300).describe('Terminal columns for every recording.'),
@@ -63,6 +77,11 @@ export const labFileSchema = z
 export type LabFile = z.infer<typeof labFileSchema>;
 export type LabStep = LabFile['steps'][number];
 export type LabVariant = LabFile['variants'][number];
+
+/** Exercises with a lab.yaml, in name order: what `npm run test:lab` and the recording checks cover. */
+export function labExercises(): string[] {
+  return globSync('*/lab.yaml', { cwd: exercisesDir }).map((file) => path.dirname(file)).sort();
+}
 
 export function exerciseDir(exercise: string): string {
   return path.join(exercisesDir, exercise);

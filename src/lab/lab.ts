@@ -3,12 +3,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LabOptions } from './args.ts';
-import { ensureBase } from './bases.ts';
 import type { BaseImage } from './bases.ts';
 import { recipeFor } from './base-recipes.ts';
 import { baseImagesOf } from './dockerfiles.ts';
 import { checkEngineDisk, connectEngine, stopEngine } from './engine.ts';
 import { run } from './exec.ts';
+import { prepareBase } from './prepare-base.ts';
+import { runtimeVersion } from './runtime-version.ts';
 import { castPath, metaPath, readMeta, staleReasons } from './freshness.ts';
 import { canonicalJson, sha256, sha256File } from './hash.ts';
 import { exerciseDir, loadLabFile } from './lab-file.ts';
@@ -35,22 +36,11 @@ function variantsBuiltBy(lab: LabFile, step: LabStep): string[] {
 /** What the measurements depend on: variant sources, base images (sorted: they are prepared in parallel), and the measuring code. */
 function measurementFingerprint(lab: LabFile, bases: Map<string, BaseImage>): string {
   const dir = exerciseDir(lab.exercise);
-  const sources = lab.variants.flatMap((variant) =>
-    ['Dockerfile', 'go.mod', 'main.go'].map((file) => sha256File(path.join(dir, variant.name, file))),
-  );
+  const sources = lab.variants.flatMap((variant) => lab.sourceFiles.map((file) => sha256File(path.join(dir, variant.name, file))));
   const code = ['measure.ts', 'measure-exercise.ts', 'image-contents.ts', 'layer-history.ts', 'tar-reader.ts', 'registry.ts'].map((file) =>
     sha256File(path.join(import.meta.dirname, file)),
   );
   return sha256(canonicalJson({ variants: lab.variants, sources, bases: [...bases.values()].map((base) => `${base.image}@${base.imageId}`).sort(), code }));
-}
-
-async function goVersion(images: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  for (const image of images) {
-    const result = await run('docker', ['run', '--rm', '--network=none', '--entrypoint', 'go', image, 'version'], { env, check: false });
-    const match = /go version (go\S+)/.exec(result.stdout);
-    if (match?.[1]) return match[1];
-  }
-  throw new Error('none of the build images has a go command');
 }
 
 export async function runLab(options: LabOptions): Promise<number> {
@@ -72,7 +62,8 @@ export async function runLab(options: LabOptions): Promise<number> {
     await checkEngineDisk(engine);
     progress.detail(`docker client ${engine.clientVersion}, engine ${engine.serverVersion}${engine.startedPid ? ` (started, pid ${engine.startedPid})` : ''}`);
 
-    // Assembling the Go image takes longest; the small ones are assembled alongside it.
+    // Assembling the Go image takes longest; the small ones are assembled alongside it (node:24-trixie-slim, which has
+    // no recipe here, among them).
     progress.start(`Base images: ${baseNames.join(', ')}`);
     const bases = new Map<string, BaseImage>();
     const heavy = baseNames.filter((image) => {
@@ -83,13 +74,13 @@ export async function runLab(options: LabOptions): Promise<number> {
     await Promise.all(
       chains.map(async (chain) => {
         for (const image of chain) {
-          const base = await ensureBase(image, options.bases, engine.env, progress.detail);
+          const base = await prepareBase(image, options.bases, engine.env, progress.detail);
           bases.set(image, base);
           progress.detail(`${image}: ${base.provenance === 'pulled' ? `pulled ${base.digest ?? ''}` : 'assembled stand-in (labelled)'}`);
         }
       }),
     );
-    const go = await goVersion(baseNames, engine.env);
+    const runtime = { name: lab.runtime, version: await runtimeVersion(lab.runtime, baseNames, engine.env) };
 
     if (options.verify) {
       progress.start('Rebuild from scratch and compare with the committed measurements');
@@ -117,7 +108,7 @@ export async function runLab(options: LabOptions): Promise<number> {
       lab,
       env: engine.env,
       docker: { client: engine.clientVersion, server: engine.serverVersion },
-      go,
+      runtime,
       bases,
       variantBases,
     };
@@ -158,7 +149,7 @@ export async function runLab(options: LabOptions): Promise<number> {
         lab,
         env: engine.env,
         dockerServer: engine.serverVersion,
-        go,
+        runtime,
         bases,
         tagOf: (variant) => tagOf(lab, variant),
         detail: progress.detail,

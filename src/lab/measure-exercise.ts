@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { measurementsSchema, variantNames } from '../schemas/measurements.ts';
-import type { ImageMeasurement, Measurements, VariantName } from '../schemas/measurements.ts';
+import { measurementsSchema, nodeMeasurementsSchema, variantNamesOf } from '../schemas/measurements.ts';
+import type { ExerciseMeasurements, ImageMeasurement, Measurements } from '../schemas/measurements.ts';
 import { recordedBase, type BaseImage } from './bases.ts';
 import type { LabFile } from './lab-file.ts';
+import type { Runtime } from './runtime-version.ts';
 import { exerciseDir } from './lab-file.ts';
 import { buildSeconds, inspectImage, layerHistory, pushAndPull, runOnce, startSeconds } from './measure.ts';
 import { repoRoot } from './paths.ts';
@@ -15,7 +16,8 @@ export interface MeasureContext {
   lab: LabFile;
   env: NodeJS.ProcessEnv;
   dockerServer: string;
-  go: string;
+  /** The exercise's language runtime and its version (go1.24.4, v24.21.0), recorded in the environment. */
+  runtime: { name: Runtime; version: string };
   bases: Map<string, BaseImage>;
   tagOf: (variant: string) => string;
   detail: (line: string) => void;
@@ -35,9 +37,6 @@ export const units: Measurements['units'] = {
   pullSeconds: 's',
 };
 
-function isVariantName(name: string): name is VariantName {
-  return (variantNames as readonly string[]).includes(name);
-}
 
 function baseEntry(image: string, bases: Map<string, BaseImage>): ImageMeasurement['base'] {
   if (image === 'scratch') return { image: 'scratch' };
@@ -46,17 +45,19 @@ function baseEntry(image: string, bases: Map<string, BaseImage>): ImageMeasureme
   return { ...recordedBase(base), image };
 }
 
-export async function measureExercise(context: MeasureContext): Promise<Measurements> {
+export async function measureExercise(context: MeasureContext): Promise<ExerciseMeasurements> {
   const { lab, env } = context;
-  const images: Partial<Record<VariantName, ImageMeasurement>> = {};
+  const known = variantNamesOf(lab.exercise);
+  if (!known) throw new Error(`exercise ${lab.exercise} has no measurements schema in src/schemas/measurements.ts`);
+  const images: Record<string, ImageMeasurement> = {};
   const pullEngine = await startPullEngine(env);
   try {
     for (const variant of lab.variants) {
-      if (!isVariantName(variant.name)) throw new Error(`variant ${variant.name} is not in the measurements schema`);
+      if (!known.includes(variant.name)) throw new Error(`variant ${variant.name} is not in the measurements schema`);
       const tag = context.tagOf(variant.name);
       const dir = path.join(exerciseDir(lab.exercise), variant.name);
       context.detail(`${variant.name}: rebuild after an edit`);
-      const build = await buildSeconds(variant.name, dir, env);
+      const build = await buildSeconds(variant.name, dir, lab.editFile, env);
       context.detail(`${variant.name}: contents, runs`);
       const facts = await inspectImage(tag, env);
       const first = await runOnce(tag, env);
@@ -68,7 +69,7 @@ export async function measureExercise(context: MeasureContext): Promise<Measurem
       const registry = await startRegistry(variant.name);
       let transfer;
       try {
-        transfer = await pushAndPull(tag, variant.name, registry, pullEngine, env);
+        transfer = await pushAndPull(tag, lab.exercise, variant.name, registry, pullEngine, env);
       } finally {
         await registry.stop();
       }
@@ -98,13 +99,14 @@ export async function measureExercise(context: MeasureContext): Promise<Measurem
   } finally {
     await pullEngine.stop();
   }
-  return measurementsSchema.parse({
+  const document = {
     exercise: lab.exercise,
     measuredAt: new Date().toISOString(),
-    environment: { docker: context.dockerServer, go: context.go, cpus: os.availableParallelism(), kernel: os.release() },
+    environment: { docker: context.dockerServer, [context.runtime.name]: context.runtime.version, cpus: os.availableParallelism(), kernel: os.release() },
     units,
     images,
-  });
+  };
+  return context.runtime.name === 'go' ? measurementsSchema.parse(document) : nodeMeasurementsSchema.parse(document);
 }
 
 function round(seconds: number): number {
@@ -113,4 +115,10 @@ function round(seconds: number): number {
 
 export function readMeasurements(file: string): Measurements {
   return measurementsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** An exercise's committed measurements, checked with that exercise's schema. */
+export function readExerciseMeasurements(exercise: string, file: string): ExerciseMeasurements {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  return exercise === 'node-hello-world' ? nodeMeasurementsSchema.parse(raw) : measurementsSchema.parse(raw);
 }

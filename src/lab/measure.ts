@@ -83,15 +83,16 @@ export async function startSeconds(tag: string, env: NodeJS.ProcessEnv): Promise
 }
 
 /**
- * Wall time of the edit-build loop: `docker build` of a copy of the variant whose main.go gained a comment,
- * so every step from COPY on runs again while the base image, earlier layers and Go's build cache are warm.
- * (BuildKit's --no-cache would also drop the Go build cache mount and time only the Go toolchain.)
+ * Wall time of the edit-build loop: `docker build` of a copy of the variant whose source file (main.go, index.js)
+ * gained a comment, so every step from its COPY on runs again while the base image, earlier layers and Go's build
+ * cache are warm. (BuildKit's --no-cache would also drop the Go build cache mount and time only the Go toolchain.)
  */
-export async function buildSeconds(variant: string, contextDir: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const copy = path.join(cacheDir, 'build-time', variant);
+export async function buildSeconds(variant: string, contextDir: string, editFile: string, env: NodeJS.ProcessEnv): Promise<number> {
+  // One folder per exercise and variant: two exercises may share a variant name.
+  const copy = path.join(cacheDir, 'build-time', path.basename(path.dirname(contextDir)), variant);
   rmSync(copy, { recursive: true, force: true });
   cpSync(contextDir, copy, { recursive: true });
-  appendFileSync(path.join(copy, 'main.go'), `// edited ${new Date().toISOString()}\n`);
+  appendFileSync(path.join(copy, editFile), `// edited ${new Date().toISOString()}\n`);
   const tag = `lab-build-time:${variant}`;
   try {
     const result = await run('docker', ['build', '--network=none', '--progress=plain', '-t', tag, copy], { env });
@@ -105,12 +106,12 @@ export async function buildSeconds(variant: string, contextDir: string, env: Nod
 /** Pushes to an empty local registry and pulls into an empty engine; returns both times and the stored size. */
 export async function pushAndPull(
   tag: string,
+  repository: string,
   name: string,
   registry: LocalRegistry,
   pullEngine: PullEngine,
   env: NodeJS.ProcessEnv,
 ): Promise<{ pushSeconds: number; pullSeconds: number; compressedSizeBytes: number }> {
-  const repository = 'go-hello-world';
   const remote = `${registry.host}/${repository}:${name}`;
   await run('docker', ['tag', tag, remote], { env });
   try {

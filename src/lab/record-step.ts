@@ -7,14 +7,16 @@ import { exerciseDir, stepInputHashes, stepSha256 } from './lab-file.ts';
 import type { LabFile, LabStep } from './lab-file.ts';
 import { recordSession } from './record.ts';
 import type { BaseImage } from './bases.ts';
-import type { RecordingMeta } from '../schemas/recording-meta.ts';
-import { recordingMetaSchema } from '../schemas/recording-meta.ts';
+import type { AnyRecordingMeta, RecordingMeta } from '../schemas/recording-meta.ts';
+import { nodeRecordingMetaSchema, recordingMetaSchema } from '../schemas/recording-meta.ts';
+import type { Runtime } from './runtime-version.ts';
 
 export interface StepContext {
   lab: LabFile;
   env: NodeJS.ProcessEnv;
   docker: { client: string; server: string };
-  go: string;
+  /** The exercise's language runtime and its version in the images (go1.24.4, v24.21.0). */
+  runtime: { name: Runtime; version: string };
   /** Base images by the name the Dockerfiles use. */
   bases: Map<string, BaseImage>;
   /** Images each variant's build needs (FROM lines), by variant name. */
@@ -42,7 +44,7 @@ async function removeContainers(step: LabStep, env: NodeJS.ProcessEnv): Promise<
   if (step.removeContainers.length) await run('docker', ['rm', '--force', ...step.removeContainers], { env, check: false });
 }
 
-export async function recordStep(step: LabStep, context: StepContext): Promise<{ cast: string; meta: RecordingMeta }> {
+export async function recordStep(step: LabStep, context: StepContext): Promise<{ cast: string; meta: AnyRecordingMeta }> {
   const { lab } = context;
   await removeContainers(step, context.env);
   let recording;
@@ -70,14 +72,14 @@ export async function recordStep(step: LabStep, context: StepContext): Promise<{
     }
   }
   const images = [...new Set(variantsUsed(lab, step).flatMap((name) => context.variantBases.get(name) ?? []))];
-  const meta = recordingMetaSchema.parse({
+  const fields = {
     exercise: lab.exercise,
     step: step.id,
     title: step.title,
     recordedAt: recording.startedAt.toISOString(),
     terminal: { cols: lab.terminal.cols, rows: lab.terminal.rows },
     docker: { client: context.docker.client, server: context.docker.server, buildkit: context.env['DOCKER_BUILDKIT'] === '1' },
-    go: context.go,
+    [context.runtime.name]: context.runtime.version,
     baseImages: images.flatMap((image) => {
       const base = context.bases.get(image);
       return base ? [provenanceOf(base)] : [];
@@ -85,7 +87,9 @@ export async function recordStep(step: LabStep, context: StepContext): Promise<{
     inputs: stepInputHashes(lab.exercise, step),
     commands: recording.commands.map((command) => ({ command: command.command, exitCode: command.exitCode })),
     stepsSha256: stepSha256(lab, step),
-  });
+  };
+  // Go exercises record `go`, Node.js ones `node`: each has its schema (src/schemas/recording-meta.ts).
+  const meta = context.runtime.name === 'go' ? recordingMetaSchema.parse(fields) : nodeRecordingMetaSchema.parse(fields);
   const cast = writeAsciicastV3(
     {
       cols: lab.terminal.cols,

@@ -8,7 +8,7 @@ import type { LabFile } from './lab-file.ts';
 import { inspectImage, runOnce } from './measure.ts';
 import type { ImageFacts } from './measure.ts';
 import { measurementsDir } from './paths.ts';
-import { readMeasurements } from './measure-exercise.ts';
+import { readExerciseMeasurements } from './measure-exercise.ts';
 import { selfCheckProblems } from '../../tests/lab/self-check.ts';
 import type { ImageMeasurement } from '../schemas/measurements.ts';
 
@@ -40,8 +40,29 @@ export function sizeRatioProblem(singleStageBytes: number, staticNonrootBytes: n
   return ratio >= MIN_SIZE_RATIO ? undefined : `the static nonroot image is only ${ratio.toFixed(1)}x smaller than single-stage (want ${MIN_SIZE_RATIO}x)`;
 }
 
+/** Problems when running `command` in the image does not fail as a missing executable does (exit 127). */
+async function notFound(tag: string, command: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const result = await run('docker', ['run', '--rm', '--network=none', '--entrypoint', command, tag], { env, check: false });
+  if (result.exitCode === 127 && result.stderr.includes('executable file not found')) return [];
+  return [`${tag.split(':').at(-1) ?? tag}: running ${command} should fail with exit 127 "executable file not found", got ${result.exitCode}: ${result.stderr.trim()}`];
+}
+
+/** The Node.js exercise's claims: distroless has neither shell nor npm and runs as 65532, and is the smaller image. */
+async function nodeExerciseProblems(tagOf: (variant: string) => string, rebuilt: Record<string, ImageFacts>, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const problems = [...(await notFound(tagOf('distroless'), 'sh', env)), ...(await notFound(tagOf('distroless'), 'npm', env))];
+  const npm = await run('docker', ['run', '--rm', '--network=none', tagOf('single-stage'), 'npm', '--version'], { env, check: false });
+  if (npm.exitCode !== 0) problems.push(`single-stage: npm --version should work on the full image, got exit ${npm.exitCode}`);
+  const single = rebuilt['single-stage'];
+  const distroless = rebuilt['distroless'];
+  if (single && distroless) {
+    if (distroless.uid !== 65532) problems.push(`distroless runs as uid ${distroless.uid}, expected 65532`);
+    if (distroless.sizeBytes >= single.sizeBytes) problems.push(`distroless (${distroless.sizeBytes} bytes) is not smaller than single-stage (${single.sizeBytes} bytes)`);
+  }
+  return problems;
+}
+
 export async function verifyLab(lab: LabFile, env: NodeJS.ProcessEnv, detail: (line: string) => void): Promise<string[]> {
-  const committed = readMeasurements(path.join(measurementsDir, `${lab.exercise}.json`));
+  const committed = readExerciseMeasurements(lab.exercise, path.join(measurementsDir, `${lab.exercise}.json`));
   const suffix = randomBytes(4).toString('hex');
   const tagOf = (variant: string) => `${lab.exercise}-verify-${suffix}:${variant}`;
   const built: string[] = [];
@@ -61,10 +82,11 @@ export async function verifyLab(lab: LabFile, env: NodeJS.ProcessEnv, detail: (l
       else problems.push(...compareImage(variant.name, measured, { ...facts, output }));
       detail(`${variant.name}: ${facts.sizeBytes} bytes (committed ${measured?.sizeBytes ?? '-'}), user ${facts.user}, printed ${JSON.stringify(output)}`);
     }
-    const noShell = await run('docker', ['run', '--rm', '--network=none', '--entrypoint', 'sh', tagOf('distroless')], { env, check: false });
-    if (noShell.exitCode !== 127 || !noShell.stderr.includes('executable file not found')) {
-      problems.push(`distroless: running sh should fail with exit 127 "executable file not found", got ${noShell.exitCode}: ${noShell.stderr.trim()}`);
+    if (lab.exercise === 'node-hello-world') {
+      problems.push(...(await nodeExerciseProblems(tagOf, rebuilt, env)));
+      return problems;
     }
+    problems.push(...(await notFound(tagOf('distroless'), 'sh', env)));
     const debugUser = await run('docker', ['run', '--rm', '--network=none', '--entrypoint', 'sh', tagOf('debug'), '-c', 'whoami'], { env, check: false });
     if (debugUser.stdout.trim() !== 'nonroot') problems.push(`debug: whoami printed ${JSON.stringify(debugUser.stdout.trim())}, expected "nonroot"`);
     const single = rebuilt['single-stage'];

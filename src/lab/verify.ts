@@ -1,6 +1,7 @@
-// Entry point of `npm run test:lab`: `npm run lab -- --verify` (needs Docker; writes nothing), then the site's own
+// Entry point of `npm run test:lab`: `npm run lab -- --verify` for each exercise (needs Docker; writes nothing), then the site's own
 // image built from scratch and served. `npm run test:lab -- site-image` runs only the site image's part.
 import { parseLabArgs } from './args.ts';
+import { labExercises } from './lab-file.ts';
 import { runLab } from './lab.ts';
 import { runSiteImageLab, SITE_IMAGE_COMMAND } from './site-image/site-lab.ts';
 import { workshopKitExitCode } from './workshop-kit.ts';
@@ -10,12 +11,16 @@ const siteOnly = argv[0] === SITE_IMAGE_COMMAND;
 const labArgv = siteOnly ? argv.slice(1) : argv;
 let failed = false;
 
+// Every exercise with a lab.yaml (go-hello-world, node-hello-world), or only the one named with --exercise.
+const exercises = labArgv.some((arg) => arg === '--exercise' || arg.startsWith('--exercise=')) ? [parseLabArgs(labArgv).exercise] : labExercises();
 if (!siteOnly) {
-  try {
-    if ((await runLab({ ...parseLabArgs(labArgv), verify: true })) !== 0) failed = true;
-  } catch (error) {
-    process.stderr.write(`test:lab: ${error instanceof Error ? error.message : String(error)}\n`);
-    failed = true;
+  for (const exercise of exercises) {
+    try {
+      if ((await runLab({ ...parseLabArgs(labArgv), exercise, verify: true })) !== 0) failed = true;
+    } catch (error) {
+      process.stderr.write(`test:lab (${exercise}): ${error instanceof Error ? error.message : String(error)}\n`);
+      failed = true;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measurementsSchema, variantNames } from './measurements.ts';
+import { measurementsSchema, nodeMeasurementsSchema, nodeVariantNames, variantNames, variantNamesOf } from './measurements.ts';
 
 function image(variant: string) {
   return {
@@ -64,5 +64,32 @@ describe('measurementsSchema', () => {
     expect(measurementsSchema.safeParse(withHistory(layerHistory)).error?.issues ?? []).toEqual([]);
     expect(measurementsSchema.safeParse(withHistory([{ ...layerHistory[0], sizeBytes: -1 }])).success).toBe(false);
     expect(measurementsSchema.safeParse(withHistory([{ comment: '', sizeBytes: 1, fromBase: true }])).success).toBe(false);
+  });
+});
+
+describe('nodeMeasurementsSchema', () => {
+  const node = {
+    ...valid,
+    exercise: 'node-hello-world',
+    environment: { docker: '20.10.24+dfsg1', node: 'v24.21.0', cpus: 2, kernel: '6.1.0' },
+    images: Object.fromEntries(nodeVariantNames.map((variant) => [variant, image(variant)])),
+  };
+
+  it('accepts the Node.js exercise\'s variants with the Node.js version', () => {
+    expect(nodeMeasurementsSchema.safeParse(node).error?.issues ?? []).toEqual([]);
+  });
+
+  it('rejects a Go environment, a Go variant, a missing variant or another exercise', () => {
+    expect(nodeMeasurementsSchema.safeParse({ ...node, environment: valid.environment }).success).toBe(false);
+    expect(nodeMeasurementsSchema.safeParse({ ...node, images: { ...node.images, scratch: image('scratch') } }).success).toBe(false);
+    expect(nodeMeasurementsSchema.safeParse({ ...node, images: { distroless: image('distroless') } }).success).toBe(false);
+    expect(nodeMeasurementsSchema.safeParse({ ...node, exercise: 'go-hello-world' }).success).toBe(false);
+    expect(measurementsSchema.safeParse(node).success).toBe(false);
+  });
+
+  it('is found by exercise name', () => {
+    expect(variantNamesOf('node-hello-world')).toEqual(nodeVariantNames);
+    expect(variantNamesOf('go-hello-world')).toEqual(variantNames);
+    expect(variantNamesOf('rust-hello-world')).toBeUndefined();
   });
 });

@@ -80,3 +80,46 @@ export const measurementsSchema = z.strictObject({
 
 export type Measurements = z.infer<typeof measurementsSchema>;
 export type VariantName = (typeof variantNames)[number];
+
+/** The image variants of exercises/node-hello-world/ (one folder each). */
+export const nodeVariantNames = ['single-stage', 'distroless'] as const;
+
+/**
+ * `content/measurements/node-hello-world.json`: the same image measurements as the Go exercise's, for the
+ * Node.js exercise's variants, with the Node.js version in place of the Go version.
+ */
+export const nodeMeasurementsSchema = measurementsSchema.extend({
+  exercise: z.literal('node-hello-world').describe('The Node.js exercise, exercises/node-hello-world/.'),
+  environment: z
+    .strictObject({
+      docker: z.string().min(1).describe('Docker Engine version.'),
+      node: z.string().regex(/^v\d+\.\d+\.\d+$/).describe('Node.js version in the images, as `node --version` prints it.'),
+      cpus: z.int().min(1).describe('CPUs of the machine that measured.'),
+      kernel: z.string().min(1).describe('Linux kernel release.'),
+    })
+    .describe('Where the numbers were measured; times depend on it.'),
+  images: z
+    .record(z.enum(nodeVariantNames), imageMeasurementSchema)
+    .describe('One entry per variant, keyed by its folder name; every variant must be present.'),
+});
+
+export type NodeMeasurements = z.infer<typeof nodeMeasurementsSchema>;
+export type NodeVariantName = (typeof nodeVariantNames)[number];
+
+/** The measurements of any exercise. */
+export type ExerciseMeasurements = Measurements | NodeMeasurements;
+
+/** Each exercise's measurements schema, by exercise folder name. */
+export const exerciseMeasurementsSchemas = {
+  'go-hello-world': measurementsSchema,
+  'node-hello-world': nodeMeasurementsSchema,
+} as const;
+
+export type MeasuredExercise = keyof typeof exerciseMeasurementsSchemas;
+
+/** The variant names of an exercise's measurements, or undefined for an exercise the lab does not measure. */
+export function variantNamesOf(exercise: string): readonly string[] | undefined {
+  if (exercise === 'go-hello-world') return variantNames;
+  if (exercise === 'node-hello-world') return nodeVariantNames;
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseImageSchema, recordingMetaSchema } from './recording-meta.ts';
+import { anyRecordingMetaSchema, baseImageSchema, nodeRecordingMetaSchema, recordingMetaSchema } from './recording-meta.ts';
 
 const hash = 'a'.repeat(64);
 
@@ -19,6 +19,24 @@ const valid = {
   commands: [{ command: 'docker build -t go-hello-world:distroless distroless', exitCode: 0 }],
   stepsSha256: hash,
 };
+
+describe('nodeRecordingMetaSchema', () => {
+  const { go: _go, ...withoutGo } = valid;
+  const node = { ...withoutGo, exercise: 'node-hello-world', node: 'v24.21.0' };
+
+  it('records the Node.js version in place of the Go version', () => {
+    expect(nodeRecordingMetaSchema.parse(node)).toEqual(node);
+    expect(nodeRecordingMetaSchema.safeParse({ ...node, go: 'go1.24.4' }).success).toBe(false);
+    expect(nodeRecordingMetaSchema.safeParse({ ...node, node: '24' }).success).toBe(false);
+    expect(recordingMetaSchema.safeParse(node).success).toBe(false);
+  });
+
+  it('is accepted, like the Go shape, by the schema for any exercise', () => {
+    expect(anyRecordingMetaSchema.safeParse(node).success).toBe(true);
+    expect(anyRecordingMetaSchema.safeParse(valid).success).toBe(true);
+    expect(anyRecordingMetaSchema.safeParse(withoutGo).success).toBe(false);
+  });
+});
 
 describe('recordingMetaSchema', () => {
   it('accepts a complete meta', () => {

@@ -63,3 +63,18 @@ export const recordingMetaSchema = z.strictObject({
 });
 
 export type RecordingMeta = z.infer<typeof recordingMetaSchema>;
+
+/**
+ * The meta of a recording of a Node.js exercise (e.g. node-hello-world): the same fields, with the Node.js
+ * version in the images in place of the Go version (nothing in such an exercise is compiled by Go).
+ */
+export const nodeRecordingMetaSchema = recordingMetaSchema.omit({ go: true }).extend({
+  node: z.string().regex(/^v\d+\.\d+\.\d+$/).describe('Node.js version in the images, as `node --version` prints it, e.g. v24.21.0.'),
+});
+
+export type NodeRecordingMeta = z.infer<typeof nodeRecordingMetaSchema>;
+
+/** A recording's meta of any exercise: the Go exercise's shape or the Node.js one's. */
+export const anyRecordingMetaSchema = z.union([recordingMetaSchema, nodeRecordingMetaSchema]);
+
+export type AnyRecordingMeta = z.infer<typeof anyRecordingMetaSchema>;
