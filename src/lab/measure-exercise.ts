@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { measurementsSchema, nodeMeasurementsSchema, variantNamesOf } from '../schemas/measurements.ts';
+import { measurementsSchema, measurementsSchemaFor, nodeMeasurementsSchema, variantNamesOf } from '../schemas/measurements.ts';
 import type { ExerciseMeasurements, ImageMeasurement, Measurements } from '../schemas/measurements.ts';
 import { recordedBase, type BaseImage } from './bases.ts';
 import type { LabFile } from './lab-file.ts';
@@ -119,6 +119,7 @@ export function readMeasurements(file: string): Measurements {
 
 /** An exercise's committed measurements, checked with that exercise's schema. */
 export function readExerciseMeasurements(exercise: string, file: string): ExerciseMeasurements {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  return exercise === 'node-hello-world' ? nodeMeasurementsSchema.parse(raw) : measurementsSchema.parse(raw);
+  const schema = measurementsSchemaFor(exercise);
+  if (!schema) throw new Error(`exercise ${exercise} has no measurements schema in src/schemas/measurements.ts`);
+  return schema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }

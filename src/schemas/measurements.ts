@@ -123,3 +123,10 @@ export function variantNamesOf(exercise: string): readonly string[] | undefined 
   if (exercise === 'node-hello-world') return nodeVariantNames;
   return undefined;
 }
+
+/** The schema of an exercise's measurements file, or undefined for an exercise the lab does not measure. */
+export function measurementsSchemaFor(exercise: string): z.ZodType<ExerciseMeasurements> | undefined {
+  if (exercise === 'go-hello-world') return measurementsSchema;
+  if (exercise === 'node-hello-world') return nodeMeasurementsSchema;
+  return undefined;
+}

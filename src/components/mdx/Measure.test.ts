@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureMeasurements } from '../../lib/figures/fixtures/measurements.ts';
+import type { NodeMeasurements } from '../../schemas/measurements.ts';
 import { measureView, parseMeasureProps } from './Measure.ts';
+import { loadExerciseMeasurements } from './MeasureData.ts';
 
 const view = (props: Record<string, unknown>) => measureView(fixtureMeasurements, parseMeasureProps(props, '/test/'));
 
@@ -51,5 +53,40 @@ describe('measureView', () => {
   });
   it('refuses to divide by zero', () => {
     expect(() => view({ ratio: ['single-stage', 'scratch'], metric: 'setuidFiles' })).toThrow(/cannot divide/);
+  });
+});
+
+describe('<Measure> for another exercise (node-hello-world)', () => {
+  const node: NodeMeasurements = {
+    ...fixtureMeasurements,
+    exercise: 'node-hello-world',
+    environment: { docker: '20.10.24+dfsg1', node: 'v24.21.0', cpus: 2, kernel: '6.1.0' },
+    images: { 'single-stage': fixtureMeasurements.images['single-stage'], distroless: fixtureMeasurements.images.distroless },
+  };
+  const nodeView = (props: Record<string, unknown>) => measureView(node, parseMeasureProps({ exercise: 'node-hello-world', ...props }, '/test/'));
+
+  it('accepts that exercise\'s variants and refuses the Go exercise\'s others, naming the field', () => {
+    expect(() => parseMeasureProps({ exercise: 'node-hello-world', image: 'scratch', metric: 'sizeBytes' }, '/p/')).toThrow(/image: "scratch" is not a variant of node-hello-world/);
+    expect(() => parseMeasureProps({ exercise: 'node-hello-world', ratio: ['single-stage', 'debug'], metric: 'sizeBytes' }, '/p/')).toThrow(/ratio/);
+    expect(() => parseMeasureProps({ exercise: 'rust-hello-world', image: 'distroless', metric: 'sizeBytes' }, '/p/')).toThrow(/exercise/);
+  });
+
+  it('shows its numbers with the Node.js version where the Go version would be', () => {
+    const result = nodeView({ ratio: ['single-stage', 'distroless'], metric: 'sizeBytes' });
+    expect(result.text).toBe('40×');
+    expect(result.details.join('\n')).toContain('Docker 20.10.24+dfsg1, Node.js v24.21.0, 2 CPUs');
+    expect(result.details.join('\n')).not.toContain('go1.24.4');
+  });
+});
+
+describe('loadExerciseMeasurements', () => {
+  it('reads the committed node-hello-world measurements with their own schema', () => {
+    const measurements = loadExerciseMeasurements('node-hello-world');
+    expect(measurements?.exercise).toBe('node-hello-world');
+    expect(Object.keys(measurements?.images ?? {}).sort()).toEqual(['distroless', 'single-stage']);
+  });
+
+  it('refuses an exercise without a measurements schema', () => {
+    expect(() => loadExerciseMeasurements('rust-hello-world')).toThrow(/no measurements schema/);
   });
 });

@@ -3,9 +3,9 @@
  * where it comes from. DOM-free and tested (Measure.test.ts); Measure.astro only renders the result.
  */
 import { z } from 'astro/zod';
-import { variantNames, type ImageMeasurement, type Measurements } from '../../schemas/measurements.ts';
+import { variantNamesOf, type ExerciseMeasurements, type ImageMeasurement, type Measurements } from '../../schemas/measurements.ts';
 import { formatValue, joinFormatted, type FormatName } from '../../lib/figures/format.ts';
-import { baseLine, environmentLine, measuredOn } from '../../lib/figures/describe.ts';
+import { baseLine, environmentLine } from '../../lib/figures/describe.ts';
 
 /** The numeric fields of an image measurement, plus counts of its list fields. */
 export const metricNames = [
@@ -47,20 +47,35 @@ export const metricLabels: Record<MetricName, string> = {
 /** Author-facing format names (as people write them) → the formatter's names. */
 const formatAliases = { MB: 'mb', MiB: 'mib', bytes: 'bytes', seconds: 'seconds', s: 'seconds', ms: 'milliseconds', count: 'count', ratio: 'ratio' } as const;
 
-const variant = z.enum(variantNames);
+// Variant names are checked against the chosen exercise's variants below (go-hello-world's by default).
+const variant = z.string().min(1);
 const pair = z.tuple([variant, variant]);
 
 export const measurePropsSchema = z
   .strictObject({
-    image: variant.optional().describe('The variant whose number to show, e.g. "single-stage".'),
+    image: variant.optional().describe('The variant whose number to show, e.g. "single-stage" (a variant of the exercise).'),
     ratio: pair.optional().describe('Show first ÷ second, e.g. ["single-stage", "distroless-static-nonroot"].'),
     difference: pair.optional().describe('Show first − second, in the metric\'s unit.'),
     metric: z.enum(metricNames).describe('Which measurement, e.g. "sizeBytes".'),
     format: z.enum(Object.keys(formatAliases) as [keyof typeof formatAliases]).optional().describe('MB (as docker images shows it), MiB, bytes, seconds/s, ms, count, ratio. Default: by the metric\'s unit.'),
-    exercise: z.string().regex(/^[a-z0-9-]+$/).default('go-hello-world').describe('content/measurements/<exercise>.json. Default: go-hello-world.'),
+    exercise: z.string().regex(/^[a-z0-9-]+$/).default('go-hello-world').describe('content/measurements/<exercise>.json, e.g. node-hello-world. Default: go-hello-world.'),
   })
   .refine((props) => [props.image, props.ratio, props.difference].filter((given) => given !== undefined).length === 1, {
     error: 'give exactly one of image, ratio or difference',
+  })
+  .superRefine((props, context) => {
+    const known = variantNamesOf(props.exercise);
+    if (!known) {
+      context.addIssue({ code: 'custom', path: ['exercise'], message: `no measured exercise "${props.exercise}"` });
+      return;
+    }
+    for (const key of ['image', 'ratio', 'difference'] as const) {
+      const given = props[key];
+      const names = given === undefined ? [] : typeof given === 'string' ? [given] : given;
+      for (const name of names) {
+        if (!known.includes(name)) context.addIssue({ code: 'custom', path: [key], message: `"${name}" is not a variant of ${props.exercise} (${known.join(', ')})` });
+      }
+    }
   });
 
 export type MeasureProps = z.input<typeof measurePropsSchema>;
@@ -85,9 +100,23 @@ function defaultFormat(metric: MetricName): FormatName {
   return 'count';
 }
 
-/** The schema requires every variant, so the lookup cannot miss. */
-function imageOf(measurements: Measurements, name: (typeof variantNames)[number]): ImageMeasurement {
-  return measurements.images[name];
+/** The props were checked against the exercise's variants and its schema requires every one, so this cannot miss. */
+function imageOf(measurements: ExerciseMeasurements, name: string): ImageMeasurement {
+  const image = (measurements.images as Partial<Record<string, ImageMeasurement>>)[name];
+  if (!image) throw new Error(`<Measure>: ${measurements.exercise} has no measurements for "${name}"`);
+  return image;
+}
+
+/** "Docker 28.1.1, go1.24.4, 2 CPUs", or with the Node.js version for a Node.js exercise. */
+function environmentText(measurements: ExerciseMeasurements): string {
+  if ('go' in measurements.environment) return environmentLine(measurements as Measurements);
+  const { docker, node, cpus } = measurements.environment;
+  return `Docker ${docker}, Node.js ${node}, ${cpus} CPU${cpus === 1 ? '' : 's'}`;
+}
+
+/** "27 November 2026" (UTC), as measuredOn says it for the Go exercise. */
+function measuredDate(measurements: ExerciseMeasurements): string {
+  return new Date(measurements.measuredAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** What <Measure> renders: the machine value, the visible text, and the provenance lines. */
@@ -106,7 +135,7 @@ function exact(value: number, metric: MetricName): string {
   return String(value);
 }
 
-export function measureView(measurements: Measurements, props: ParsedMeasureProps): MeasureView {
+export function measureView(measurements: ExerciseMeasurements, props: ParsedMeasureProps): MeasureView {
   const { metric } = props;
   const names = props.image ? [props.image] : (props.ratio ?? props.difference ?? []);
   const images = names.map((name) => ({ name, image: imageOf(measurements, name) }));
@@ -136,7 +165,7 @@ export function measureView(measurements: Measurements, props: ParsedMeasureProp
 
   const details = [
     what.charAt(0).toUpperCase() + what.slice(1),
-    `Measured by the course lab on ${measuredOn(measurements)} (${environmentLine(measurements)})`,
+    `Measured by the course lab on ${measuredDate(measurements)} (${environmentText(measurements)})`,
     ...images.map(({ name, image }) => `${name}: ${baseLine(image)}`),
   ];
   return { value, text, details };
