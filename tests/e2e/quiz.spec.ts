@@ -15,9 +15,18 @@ type AnswerKey =
   | { type: 'numeric'; value: number }
   | { type: 'ordering'; count: number };
 
+/** Each question's fieldset carries its answer key (QuestionView.astro). */
 async function answerKeys(page: Page): Promise<{ key: string; answerKey: AnswerKey }[]> {
-  const text = await page.locator('quiz-form script[data-answer-keys]').first().textContent();
-  return (JSON.parse(text ?? '{}') as { questions: { key: string; answerKey: AnswerKey }[] }).questions;
+  return page
+    .locator('quiz-form')
+    .first()
+    .locator('fieldset[data-answer-key]')
+    .evaluateAll((fieldsets) =>
+      fieldsets.map((fieldset) => ({
+        key: (fieldset as HTMLElement).dataset['questionKey'] ?? '',
+        answerKey: JSON.parse((fieldset as HTMLElement).dataset['answerKey'] ?? '') as AnswerKey,
+      })),
+    );
 }
 
 const question = (page: Page, key: string) => page.locator(`fieldset[data-question-key="${key}"]`);

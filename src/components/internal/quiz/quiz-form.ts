@@ -3,11 +3,16 @@
  * the learner's seed, checks answers, shows per-option rationale, announces the score in a status region,
  * retries only wrong questions, reveals answers on request, and keeps everything in the progress store.
  * Grading and storage rules live in the DOM-free libraries; this file only reads and writes the page.
+ *
+ * Fetched on demand by quiz-loader.ts and bundled on its own: it gets the page's progress store from the
+ * loader (quiz-host.ts) rather than importing the progress client, and runs a check the learner submitted
+ * before it arrived (`data-check-pending`).
  */
+import type { ProgressStore } from '../../../lib/progress/store.ts';
 import { answerFor, recordAnswer, recordScore } from '../../../lib/progress/operations.ts';
 import { grade, isResponseFor, parseNumber, score, type AnswerKey, type Grade, type Response } from '../../../lib/quiz/scoring.ts';
 import { derangedOrder, shuffledOrder } from '../../../lib/quiz/shuffle.ts';
-import { currentLessonId, progressStore } from '../progress/client.ts';
+import { QUIZ_HOST_EVENT, type QuizHostRequest } from './quiz-host.ts';
 
 interface QuestionData {
   key: string;
@@ -26,6 +31,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 class QuizForm extends HTMLElement {
   #questions: QuestionState[] = [];
+  #store!: ProgressStore;
   #formId = '';
   #lessonId: string | undefined;
   #status!: HTMLElement;
@@ -34,24 +40,32 @@ class QuizForm extends HTMLElement {
 
   connectedCallback(): void {
     const form = this.querySelector('form');
-    const keys = this.querySelector('script[data-answer-keys]');
-    if (!form || !keys?.textContent || this.#questions.length > 0) return;
-    const data = JSON.parse(keys.textContent) as { questions: QuestionData[] };
-    this.#lessonId = currentLessonId();
+    if (!form || this.#questions.length > 0) return;
+    const request: QuizHostRequest = {};
+    this.dispatchEvent(new CustomEvent(QUIZ_HOST_EVENT, { bubbles: true, detail: request }));
+    if (!request.host) throw new Error('<quiz-form> needs quiz-loader.ts on the page: no progress store answered.');
+    this.#store = request.host.store;
+    this.#lessonId = request.host.lessonId;
     const quizId = this.dataset['quizId'];
     // A lesson's quiz is scored per lesson (so a chapter reset clears it); a self-check page by its own id.
-    this.#formId = quizId && this.#lessonId ? `${this.#lessonId}#${quizId}` : (this.dataset['formId'] ?? 'quiz');
+    // "/" joins them because the record's reader accepts ids of word characters, ".", "/" and "-" only (a "#"
+    // made the whole record unreadable on the next visit).
+    this.#formId = quizId && this.#lessonId ? `${this.#lessonId}/${quizId}` : (this.dataset['formId'] ?? 'quiz');
     this.#status = this.querySelector('[data-status]') as HTMLElement;
     this.#retryButton = this.querySelector('[data-action="retry"]') as HTMLButtonElement;
     this.#revealButton = this.querySelector('[data-action="reveal"]') as HTMLButtonElement;
-    this.#questions = data.questions.flatMap((question) => {
-      const fieldset = form.querySelector<HTMLFieldSetElement>(`fieldset[data-question-key="${CSS.escape(question.key)}"]`);
-      return fieldset ? [{ ...question, fieldset, grade: undefined, unanswered: false }] : [];
-    });
+    // Each question's fieldset carries what grading needs (QuestionView.astro).
+    this.#questions = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-answer-key]')].map((fieldset) => ({
+      key: fieldset.dataset['questionKey'] ?? '',
+      hash: fieldset.dataset['hash'] ?? '',
+      answerKey: JSON.parse(fieldset.dataset['answerKey'] ?? '') as AnswerKey,
+      fieldset,
+      grade: undefined,
+      unanswered: false,
+    }));
 
-    const store = progressStore();
     for (const question of this.#questions) {
-      this.#arrange(question, store.record.seed);
+      this.#arrange(question, this.#store.record.seed);
       question.fieldset.querySelector<HTMLDetailsElement>('[data-reveal]')?.setAttribute('hidden', '');
     }
     for (const element of this.querySelectorAll<HTMLElement>('[data-js-only]')) element.hidden = false;
@@ -67,6 +81,10 @@ class QuizForm extends HTMLElement {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-move]');
       if (button) this.#move(button);
     });
+    if ('checkPending' in this.dataset) {
+      delete this.dataset['checkPending'];
+      this.#check();
+    }
   }
 
   /** Shuffles options (unless order matters) and scrambles orderings with the learner's own seed. */
@@ -126,7 +144,7 @@ class QuizForm extends HTMLElement {
 
   /** Shows what the progress record holds for these questions, as if just checked. */
   #restore(): void {
-    const { record } = progressStore();
+    const { record } = this.#store;
     for (const question of this.#questions) {
       const saved = answerFor(record, question.key, question.hash);
       if (!saved || !isResponseFor(question.answerKey, saved.response)) continue;
@@ -144,7 +162,7 @@ class QuizForm extends HTMLElement {
       this.#status.textContent = 'Answer at least one question, then check your answers.';
       return;
     }
-    const store = progressStore();
+    const store = this.#store;
     const at = new Date().toISOString();
     for (const question of open) {
       const response = this.#readResponse(question);
