@@ -37,6 +37,19 @@ export class HeadlessSink implements TerminalSink {
     return this.serializer.serialize({ scrollback: 0 });
   }
 
+  /**
+   * The screen as escape sequences, colours included but not the input modes (bracketed paste, cursor keys…),
+   * which change nothing a viewer sees and which a rebuilt moment leaves off (see linear.ts).
+   */
+  screenSnapshot(): string {
+    return this.serializer.serialize({ scrollback: 0, excludeModes: true });
+  }
+
+  /** Whether the cursor is hidden (CSI ? 25 l); xterm keeps this out of its public API and the snapshot. */
+  get cursorHidden(): boolean {
+    return (this.terminal as unknown as { _core: { coreService: { isCursorHidden: boolean } } })._core.coreService.isCursorHidden;
+  }
+
   /** The visible screen as plain text, one string per row, trailing spaces trimmed. */
   screenText(): string[] {
     const buffer = this.terminal.buffer.active;

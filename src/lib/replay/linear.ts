@@ -2,31 +2,42 @@ import type { RecordingEvent } from '../asciicast/model.ts';
 
 /**
  * Keyframes for free: while output is "linear" — text, CR LF line ends, tabs, backspace, colours (SGR) and
- * erase-in-line, nothing that moves the cursor up, changes modes or touches other lines — the screen at any
- * moment is exactly what a fresh terminal shows after the last lines before that moment (as many as the
- * screen and the scrollback hold), written with
- * the colours in force where they start. Long listings and build logs are like this, so the last frame of
- * a 60,000-line recording needs ~30 lines written instead of 8 MB.
+ * erase-in-line, nothing that moves the cursor up, changes what the screen shows or touches other lines — the
+ * screen at any moment is exactly what a fresh terminal shows after the last lines before that moment (as
+ * many as the screen and the scrollback hold), written with the colours in force where they start. Long
+ * listings and build logs are like this, so the last frame of a 60,000-line recording needs ~30 lines
+ * written instead of 8 MB.
+ *
+ * Modes that only change what the keyboard or mouse would send (bracketed paste, which every shell prompt
+ * turns on and off, cursor keys, keypad, focus and mouse reporting) do not change the screen, and a replay
+ * sends nothing back, so they keep the output linear; a rebuilt moment simply leaves them off. Cursor
+ * visibility does show, so it is tracked like the colours.
  *
  * `LinearIndex` records, while the recording is parsed, how far from the start the output stays linear and
  * where each line starts; `frameAt` then gives the text that rebuilds any moment within that stretch.
  */
 
-/** Anything outside linear output: other controls, C1, and escapes other than CSI … m (SGR) and CSI … K. */
-const nonLinear = /[\u0000-\u0006\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]|\u001b(?!\[[0-9;:]*[mK])/;
+/**
+ * Anything outside linear output: other controls, C1, and escapes other than CSI … m (SGR), CSI … K, the keypad
+ * modes ESC = and ESC >, and CSI ? n h/l for the modes above: 1 (cursor keys), 25 (cursor visible), 1000–1006
+ * and 1015 (mouse and focus reporting), 2004 (bracketed paste).
+ */
+const nonLinear = /[\u0000-\u0006\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f]|\u001b(?!\[[0-9;:]*[mK]|\[\?(?:1|25|100[0-6]|1015|2004)[hl]|[=>])/;
 /**
  * Every character `nonLinear` starts with, ESC included: one plain character class scans about three times
  * faster than the alternation with its look-ahead, and plain text (most of a long listing) never matches it.
  */
 const anyControl = /[\u0000-\u0006\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const linesAndColours = /\n|\u001b\[([0-9;:]*)m/g;
+const linesColoursAndCursor = /\n|\u001b\[([0-9;:]*)m|\u001b\[\?25([hl])/g;
+/** What a rebuilt moment starts with where the cursor was hidden (a reset terminal shows it). */
+const hideCursor = '\u001b[?25l';
 
 export class LinearIndex {
   /** Events before this index are linear (output-wise); the player snapshots the rest as usual. */
   readonly eventCount: number;
   /** Output offset (in `outputBefore` units) where each line after the first starts. */
   private readonly lineStarts: number[];
-  /** SGR sequences in force at each of those line starts. */
+  /** SGR sequences in force at each of those line starts, and `hideCursor` where the cursor was hidden. */
   private readonly lineColours: string[];
 
   private constructor(eventCount: number, lineStarts: number[], lineColours: string[]) {
@@ -69,6 +80,7 @@ export class LinearScanner {
   private readonly lineColours: string[] = [];
   /** SGR sequences in force now. */
   private colours = '';
+  private cursorHidden = false;
   /** The last output character so far, to tell CR LF from a bare LF across events. */
   private previous = '';
   private eventCount = 0;
@@ -117,9 +129,13 @@ export class LinearScanner {
   }
 
   private scanColoured(data: string, base: number): boolean {
-    for (const match of data.matchAll(linesAndColours)) {
+    for (const match of data.matchAll(linesColoursAndCursor)) {
       if (match[0] === '\n') {
         if (!this.lineAfter(data, match.index, base)) return false;
+        continue;
+      }
+      if (match[2] !== undefined) {
+        this.cursorHidden = match[2] === 'l';
         continue;
       }
       const parameters = match[1] ?? '';
@@ -135,7 +151,7 @@ export class LinearScanner {
     // A bare LF keeps the column, so a line would not start at column 0: stop being clever there.
     if ((at === 0 ? this.previous : data[at - 1]) !== '\r') return false;
     this.lineStarts.push(base + at + 1);
-    this.lineColours.push(this.colours);
+    this.lineColours.push(this.cursorHidden ? this.colours + hideCursor : this.colours);
     return true;
   }
 }

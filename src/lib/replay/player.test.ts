@@ -305,3 +305,31 @@ describe('linear output on a real asciinema v2 recording', () => {
     }
   });
 });
+
+describe('scrollback after a seek in a shell session', () => {
+  it('is the same as a plain replay once the player rests, though every prompt turns on bracketed paste', async () => {
+    // A real bash session (node-pty): bracketed paste at every prompt used to end the linear stretch at the
+    // first event, so seeks restored a keyframe, which holds the screen only, and the lines above were lost.
+    const recording = fixture('colours.cast');
+    const scrollback = 30;
+    const sink = new HeadlessSink(recording.cols, recording.rows, scrollback);
+    const clock = new FakeClock();
+    const player = new ReplayPlayer(recording, sink, clock, { keyframeSpacingChars: 512 });
+    await player.load();
+    let checked = 0;
+    for (const fraction of [0.5, 0.9, 0.25, 0.7, 1]) {
+      const time = player.timeline.times[Math.floor((recording.events.length - 1) * fraction)] as number;
+      await player.seek(time);
+      clock.time += scrollbackFillDelayMs;
+      await runFrame(clock, player);
+      await settle(sink);
+      const plain = new HeadlessSink(recording.cols, recording.rows, scrollback);
+      const upTo = recording.events.filter(([eventTime, code]) => code === 'o' && eventTime <= time);
+      await new Promise<void>((resolve) => plain.write(upTo.map(([, , data]) => data).join(''), resolve));
+      if (plain.terminal.buffer.active.baseY > 0) checked++;
+      expect(sink.screenSnapshot(), `screen at ${fraction}`).toBe(plain.screenSnapshot());
+      expect(sink.bufferText(), `screen and scrollback at ${fraction}`).toEqual(plain.bufferText());
+    }
+    expect(checked, 'moments with lines above the screen').toBeGreaterThan(2);
+  });
+});
