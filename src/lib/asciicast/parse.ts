@@ -1,3 +1,4 @@
+import { readEventLine } from './event-line.ts';
 import { AsciicastParseError, limits } from './model.ts';
 import type { EventCode, Marker, Recording, RecordingEvent } from './model.ts';
 
@@ -81,13 +82,15 @@ export class AsciicastReader {
 
   private readLine(line: string): void {
     const lineNumber = ++this.lineNumber;
-    if (isBlankOrComment(line)) return;
     const header = this.header;
+    // An event line starts with `[` (so it is neither blank nor a comment); most take the fast reader.
+    const fast = header && line.charCodeAt(0) === 0x5b ? readEventLine(line) : undefined;
+    if (!fast && isBlankOrComment(line)) return;
     if (!header) {
       this.header = parseHeader(line, lineNumber);
       return;
     }
-    const [seconds, code, data] = parseEventLine(line, lineNumber);
+    const [seconds, code, data] = fast ? checkedEvent(fast, lineNumber) : parseEventLine(line, lineNumber);
     if (header.version === 2) {
       if (seconds < this.previousSeconds) {
         throw new AsciicastParseError(lineNumber, `time ${seconds} goes backwards (previous ${this.previousSeconds})`);
@@ -170,7 +173,11 @@ function parseEventLine(line: string, lineNumber: number): [number, string, stri
   if (!Array.isArray(value) || value.length < 3) {
     throw new AsciicastParseError(lineNumber, 'an event must be an array [time, code, data]');
   }
-  const [time, code, data] = value as unknown[];
+  return checkedEvent(value as unknown[], lineNumber);
+}
+
+/** The checks every event passes, however it was read. */
+function checkedEvent([time, code, data]: readonly unknown[], lineNumber: number): [number, string, string] {
   if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
     throw new AsciicastParseError(lineNumber, `time must be a finite number of seconds, not negative, got ${shown(time)}`);
   }
