@@ -33,8 +33,12 @@ export class HeadlessSink implements TerminalSink {
     this.terminal.write(fullReset);
   }
 
-  snapshot(): string {
-    return this.serializer.serialize({ scrollback: 0 });
+  get linesAbove(): number {
+    return this.terminal.buffer.normal.baseY;
+  }
+
+  snapshot(scrollbackLines = 0): string {
+    return this.serializer.serialize({ scrollback: scrollbackLines });
   }
 
   /**

@@ -7,9 +7,22 @@ export interface Keyframe {
   readonly eventCount: number;
   readonly cols: number;
   readonly rows: number;
-  /** The terminal's screen as escape sequences (xterm's serialize addon), written after a reset. */
+  /**
+   * The terminal's screen, and up to `keyframeScrollbackLines` lines above it, as escape sequences (xterm's
+   * serialize addon), written after a reset.
+   */
   readonly snapshot: string;
+  /** False when there were more lines above the screen than the snapshot keeps. */
+  readonly scrollbackComplete: boolean;
 }
+
+/**
+ * Lines above the screen a snapshot keeps: a few screens to scroll back through after a seek. Serializing costs
+ * about as much per line as xterm's parsing, so a thousand lines per keyframe would cost more than writing the
+ * output between keyframes; a hundred add a few milliseconds per keyframe, and nothing where output redraws in
+ * place (a build's progress display) and little scrolls.
+ */
+export const keyframeScrollbackLines = 100;
 
 /** Output bytes between two snapshots: small enough that replaying them takes a few ms. */
 export const keyframeSpacingChars = 64 * 1024;

@@ -231,6 +231,33 @@ describe('ReplayPlayer', () => {
 });
 
 describe('keyframes on a large real recording', () => {
+  it('restores the lines above the screen with the screen', async () => {
+    // listing.cast stops being linear part-way (record-fixtures.ts), so later moments come from keyframes.
+    const recording = fixture('listing.cast');
+    const scrollback = 60;
+    const sink = new HeadlessSink(recording.cols, recording.rows, scrollback);
+    const player = new ReplayPlayer(recording, sink, new FakeClock(), { keyframeSpacingChars: 8 * 1024 });
+    await player.load();
+    expect(player.keyframeCount).toBeGreaterThan(3);
+    // Every moment after the linear stretch, as a plain write of the output shows it (one pass, forwards).
+    const plain = new HeadlessSink(recording.cols, recording.rows, scrollback);
+    const expected: string[][] = [];
+    for (let count = 1; count <= recording.events.length; count++) {
+      const [, code, data] = recording.events[count - 1] as Recording['events'][number];
+      await new Promise<void>((resolve) => plain.write(code === 'o' ? data : '', resolve));
+      expected[count] = plain.bufferText();
+    }
+    // Backwards, so that each seek restores a keyframe instead of writing on from the moment before.
+    let checked = 0;
+    for (let count = recording.events.length; count > player.linearEventCount; count -= 3) {
+      await player.seek(player.timeline.times[count - 1] as number, count);
+      await settle(sink);
+      expect(sink.bufferText(), `screen and scrollback after ${count} events`).toEqual(expected[count]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('takes keyframes while loading and seeks to the same screen as a replay from zero', async () => {
     // A real coloured `ls -la /usr/bin` (record-fixtures.ts), with keyframes every 8 kB instead of 128 kB.
     const options = { keyframeSpacingChars: 8 * 1024 };

@@ -1,7 +1,7 @@
 import type { Marker, Recording } from '../asciicast/model.ts';
 import { OutputSanitizer } from '../asciicast/sanitize.ts';
 import { parseSize } from '../asciicast/parse.ts';
-import { KeyframeStore, keyframeSpacingChars } from './keyframes.ts';
+import { KeyframeStore, keyframeScrollbackLines, keyframeSpacingChars } from './keyframes.ts';
 import type { LinearIndex } from './linear.ts';
 import { buildOutputIndex } from './output-index.ts';
 import type { OutputIndex } from './output-index.ts';
@@ -19,8 +19,13 @@ export interface TerminalSink {
   resize(cols: number, rows: number): void;
   /** Full reset (RIS), scrollback included, queued after the writes before it (write `fullReset`). */
   reset(): void;
-  /** The current screen as escape sequences that rebuild it after `reset()`. */
-  snapshot(): string;
+  /** Lines in the (normal buffer's) scrollback now, above the screen. */
+  readonly linesAbove: number;
+  /**
+   * The current screen as escape sequences that rebuild it after `reset()`, with up to `scrollbackLines` of the
+   * lines above it (default none).
+   */
+  snapshot(scrollbackLines?: number): string;
 }
 
 /** RIS, "reset to initial state": what a sink writes for `reset()`. */
@@ -364,7 +369,8 @@ export class ReplayPlayer {
         this.resizeTo(keyframe.cols, keyframe.rows);
         this.sink.write(keyframe.snapshot);
         this.applied = keyframe.eventCount;
-        this.missingScrollback = true; // a snapshot holds the screen only (see README: known limits)
+        // A snapshot holds the last `keyframeScrollbackLines` above the screen (see README: known limits).
+        this.missingScrollback = !keyframe.scrollbackComplete;
       } else {
         this.missingScrollback = false; // replayed from the start: everything is there
         this.resizeTo(this.recording.cols, this.recording.rows);
@@ -454,7 +460,11 @@ export class ReplayPlayer {
         sinceKeyframe += safe.length;
         if (takeKeyframes && sinceKeyframe >= this.spacing && this.sanitizer.idle && !openSequenceAtEnd.test(pending.slice(-64))) {
           const keyframe = { eventCount: index + 1, cols: this.cols, rows: this.rows };
-          this.sink.write(pending, () => this.keyframes.add({ ...keyframe, snapshot: this.sink.snapshot() }));
+          this.sink.write(pending, () => {
+            const above = this.sink.linesAbove;
+            const snapshot = this.sink.snapshot(Math.min(above, keyframeScrollbackLines));
+            this.keyframes.add({ ...keyframe, snapshot, scrollbackComplete: above <= keyframeScrollbackLines });
+          });
           pending = '';
           sinceKeyframe = 0;
         }

@@ -13,6 +13,21 @@ const maxFontSize = 15;
 const fontFamily = "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, Consolas, monospace";
 const ansiNames = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'] as const;
 
+let charWidthAt100: number | undefined;
+
+/**
+ * Width of one character of the terminal font at 100 px, measured once per page: resolving the font list the
+ * first time costs tens of milliseconds on some systems, and every fit would pay it again with a new canvas.
+ */
+function measuredCharWidthAt100(): number | undefined {
+  if (charWidthAt100 !== undefined) return charWidthAt100;
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return undefined;
+  context.font = `100px ${fontFamily}`;
+  charWidthAt100 = context.measureText('W').width || 60;
+  return charWidthAt100;
+}
+
 /**
  * The one place that touches xterm.js: creates the terminal inside `host`, sizes its font so the recorded
  * columns fit (never under 11 px), takes its colours from the site's CSS custom properties and follows
@@ -86,8 +101,12 @@ export class XtermSink implements TerminalSink {
     this.terminal.write(fullReset);
   }
 
-  snapshot(): string {
-    return this.serializer.serialize({ scrollback: 0 });
+  get linesAbove(): number {
+    return this.terminal.buffer.normal.baseY;
+  }
+
+  snapshot(scrollbackLines = 0): string {
+    return this.serializer.serialize({ scrollback: scrollbackLines });
   }
 
   /** Picks the font size at which the recorded columns fill the available width. */
@@ -103,11 +122,9 @@ export class XtermSink implements TerminalSink {
 
   private fontSizeFor(cols: number): number {
     const width = (this.host.parentElement ?? this.host).clientWidth - 16;
-    const context = document.createElement('canvas').getContext('2d');
-    if (!context || width <= 0) return 14;
-    context.font = `100px ${fontFamily}`;
-    const charWidthAt100 = context.measureText('W').width || 60;
-    const fitting = Math.floor((width / cols / charWidthAt100) * 100 * 2) / 2;
+    const charWidth = measuredCharWidthAt100();
+    if (charWidth === undefined || width <= 0) return 14;
+    const fitting = Math.floor((width / cols / charWidth) * 100 * 2) / 2;
     return Math.max(minFontSize, Math.min(maxFontSize, fitting));
   }
 
