@@ -1,5 +1,7 @@
 // Benchmark: this site's replay against asciinema-player, in headless Chromium, one run each, same file.
-//   npm run bench:replay [-- --gzip]   (the lead wires: "bench:replay": "node scripts/bench-replay.ts")
+//   npm run bench:replay [-- --gzip] [-- --profile]   (the lead wires: "bench:replay": "node scripts/bench-replay.ts")
+// `--profile`: also records a CPU profile of our load (Chromium's profiler through CDP, unminified bundle),
+// writes it next to the recording (.cpuprofile, opens in DevTools) and prints the functions with most self time.
 // 1. Load a real ~8 MB / 60,000-line recording (`find /usr -ls | head -n 60000` through `asciinema rec`,
 //    made by tests/fixtures/casts/record-large.ts when missing) and show its last frame.
 // 2. Seek to the same 20 random points (seeded) in each player.
@@ -72,7 +74,8 @@ window.benchLastLine = () => {
 };
 `,
 );
-await build({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', outdir: work, entryNames: 'ours', logLevel: 'error' });
+const profile = process.argv.includes('--profile');
+await build({ entryPoints: [entry], bundle: true, minify: !profile, format: 'esm', outdir: work, entryNames: 'ours', logLevel: 'error' });
 
 const asciinemaDir = join(root, 'node_modules/asciinema-player/dist/bundle');
 const asciinemaVersion = (JSON.parse(readFileSync(join(root, 'node_modules/asciinema-player/package.json'), 'utf8')) as { version: string }).version;
@@ -102,6 +105,16 @@ window.benchLastLine = () => {
 };
 </script>`,
 };
+// The floor: the same download read to its end and nothing else, in its own fresh page. Neither player can
+// show the last frame sooner than this (both need the whole file), so it puts the ratio in context.
+pages['/download.html'] = `<!doctype html><meta charset="utf-8"><script>
+window.benchDownload = async (url) => {
+  const start = performance.now();
+  const reader = (await fetch(url)).body.getReader();
+  for (;;) if ((await reader.read()).done) break;
+  return performance.now() - start;
+};
+</script>`;
 const files: Record<string, string> = {
   '/ours.js': join(work, 'ours.js'),
   '/ours.css': join(work, 'ours.css'),
@@ -150,7 +163,14 @@ async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Resul
   // The same small request first in both pages, so neither pays for a cold connection in the timed load
   // (ours used to run first in a fresh browser and paid for it alone).
   await page.evaluate(async (url) => (await fetch(url)).text(), `${base}/warm-up`);
+  const profiler = profile && name === 'ours' ? await page.context().newCDPSession(page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+    await profiler.send('Profiler.start');
+  }
   const loaded = await page.evaluate((url) => (window as unknown as { benchLoad(url: string): Promise<{ ms: number; durationSeconds: number; keyframes?: number; phases?: Record<string, number> }> }).benchLoad(url), `${base}/recording.cast`);
+  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
   if (loaded.phases) console.log(`${name} phases: ${Object.entries(loaded.phases).map(([phase, value]) => `${phase} ${value.toFixed(1)} ms`).join(', ')}`);
   const lastLine = await page.evaluate(() => (window as unknown as { benchLastLine(): string }).benchLastLine());
   const random = seeded(20261127);
@@ -161,6 +181,35 @@ async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Resul
   return { loadMs: loaded.ms, durationSeconds: loaded.durationSeconds, seeksMs, lastLine, points: targets, ...(loaded.keyframes === undefined ? {} : { keyframes: loaded.keyframes }) };
 }
 
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+/** Self time per function (sampled), the top 25, and the whole profile written beside the recording. */
+function printProfile(data: { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] }): void {
+  writeFileSync(`${castPath}.cpuprofile`, JSON.stringify(data));
+  const byNode = new Map(data.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const samples = data.samples ?? [];
+  samples.forEach((id, index) => {
+    const node = byNode.get(id);
+    if (!node) return;
+    const frame = node.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (data.timeDeltas?.[index + 1] ?? 0) / 1000);
+  });
+  const total = (data.endTime - data.startTime) / 1000;
+  console.log(`profile (${total.toFixed(0)} ms sampled, ${castPath}.cpuprofile):`);
+  for (const [key, value] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${value.toFixed(1).padStart(7)} ms  ${key}`);
+}
+
+async function downloadAlone(): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(`${base}/download.html`);
+  await page.evaluate(async (url) => (await fetch(url)).text(), `${base}/warm-up`);
+  const ms = await page.evaluate((url) => (window as unknown as { benchDownload(url: string): Promise<number> }).benchDownload(url), `${base}/recording.cast`);
+  await page.close();
+  return ms;
+}
+
+const downloadMs = await downloadAlone();
 const ours = await run('ours');
 const theirs = await run('asciinema', ours.points);
 await browser.close();
@@ -178,7 +227,7 @@ const summary = {
   recording: { path: castPath, bytes: statSync(castPath).size, events: castLines, outputLines, durationSeconds: ours.durationSeconds, servedGzipBytes: gzipped?.length },
   chromium: browser.version(),
   asciinemaPlayer: asciinemaVersion,
-  lastFrame: { oursMs: ours.loadMs, asciinemaMs: theirs.loadMs, speedup: theirs.loadMs / ours.loadMs, oursLastLine: ours.lastLine, asciinemaLastLine: theirs.lastLine },
+  lastFrame: { downloadAloneMs: downloadMs, oursMs: ours.loadMs, asciinemaMs: theirs.loadMs, speedup: theirs.loadMs / ours.loadMs, oursLastLine: ours.lastLine, asciinemaLastLine: theirs.lastLine },
   seeks: { points: ours.points, oursMs: ours.seeksMs, asciinemaMs: theirs.seeksMs, ours: oursSeeks, asciinema: theirSeeks, oursUnder50: ours.seeksMs.filter((value) => value < 50).length },
   keyframes: ours.keyframes,
 };
@@ -186,6 +235,7 @@ writeFileSync(`${castPath}${gzipped ? '.gzip' : ''}.bench.json`, `${JSON.stringi
 console.log(`recording: ${summary.recording.bytes} bytes, ${castLines} events, ${outputLines} output lines, ${ours.durationSeconds.toFixed(2)} s; served ${gzipped ? `gzip-compressed (${gzipped.length} bytes)` : 'uncompressed'}`);
 console.log(`Chromium ${summary.chromium}; asciinema-player ${asciinemaVersion}; our keyframes: ${ours.keyframes}`);
 console.log(`last frame:  ours ${ms(ours.loadMs)}   asciinema-player ${ms(theirs.loadMs)}   → ${summary.lastFrame.speedup.toFixed(2)}× faster`);
+console.log(`  the download alone (same file, nothing done with it): ${ms(downloadMs)}`);
 console.log(`  last line, ours:      ${ours.lastLine}`);
 console.log(`  last line, asciinema: ${theirs.lastLine}`);
 console.log(`20 seeks:    ours median ${ms(oursSeeks.median)}, p95 ${ms(oursSeeks.p95)}, max ${ms(oursSeeks.max)}   asciinema-player median ${ms(theirSeeks.median)}, p95 ${ms(theirSeeks.p95)}, max ${ms(theirSeeks.max)}`);
