@@ -5,8 +5,10 @@
 //   npm run bench -- --only build      build times only      (--sizes 100,300 to choose the sizes)
 //   npm run bench -- --only lighthouse Lighthouse only (builds the committed site once)
 //   --runs N                           Lighthouse runs per page (default 3); the median run is reported
+//   --reports DIR                      also write every Lighthouse run's full JSON report there, to read the audits
+//   --working-tree                     measure the files on disk (uncommitted edits included) instead of git HEAD
 //
-// Everything runs in temporary copies of the committed project (git HEAD); the working tree is not touched.
+// Everything runs in temporary copies of the project (git HEAD unless --working-tree); the working tree is not touched.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,300' },
     port: { type: 'string', default: '4399' },
     runs: { type: 'string', default: '3' },
+    reports: { type: 'string' },
+    'working-tree': { type: 'boolean', default: false },
   },
 });
 const only = values.only;
@@ -46,7 +50,7 @@ interface BuildRow extends BuildTiming {
 
 /** Builds the committed site plus `generated` lessons; keeps the copy when asked (for Lighthouse). */
 async function buildWith(generated: number, keep: boolean): Promise<{ row: BuildRow; root: string; remove: () => void; commit: string }> {
-  const copy = copyProject(repoRoot, `${generated}`);
+  const copy = copyProject(repoRoot, `${generated}`, { workingTree: values['working-tree'] });
   if (generated > 0) writeGeneratedLessons(copy.root, generated, bodyOf(readFileSync(join(copy.root, templateLesson), 'utf8')));
   log(`building with ${generated} generated lessons in ${copy.root}`);
   try {
@@ -105,7 +109,7 @@ async function lighthouseOn(root: string, remove: () => void): Promise<NonNullab
   try {
     const pages = lighthousePaths(join(root, 'dist'));
     log(`Lighthouse on ${pages.map((page) => page.path).join(', ')}, ${lighthouseRuns} runs each`);
-    const { results, version, browser } = await runLighthouse(preview.url, pages.map((page) => page.path), lighthouseRuns);
+    const { results, version, browser } = await runLighthouse(preview.url, pages.map((page) => page.path), lighthouseRuns, values.reports);
     return { version, browser, chromium: chromiumVersion(), pages: results.map((result, index) => ({ label: pages[index]?.label ?? '', ...result })) };
   } finally {
     preview.stop();
@@ -114,7 +118,7 @@ async function lighthouseOn(root: string, remove: () => void): Promise<NonNullab
 }
 
 // ---- report
-const lines: string[] = [`Benchmark of ${commit.slice(0, 12)} on ${machine.cores} × ${machine.cpu} (${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart} at start), Node ${machine.node}`];
+const lines: string[] = [`Benchmark of ${commit.replace(/^([0-9a-f]{12})[0-9a-f]*/, '$1')} on ${machine.cores} × ${machine.cpu} (${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart} at start), Node ${machine.node}`];
 if (builds.length) {
   lines.push('', 'Build time (astro build, cold, in a copy of the committed project; wall-clock depends on other load):');
   for (const row of builds) {
@@ -128,8 +132,9 @@ if (lighthouseReport) {
   lines.push('', `Lighthouse ${lighthouseReport.version} (${lighthouseReport.chromium}, default mobile profile, simulated throttling; median of ${lighthouseRuns} runs):`);
   for (const page of lighthouseReport.pages) {
     lines.push(`  ${page.label} ${page.path}: ${categories.map((category) => `${category} ${page.scores[category]}`).join(', ')}`);
-    const { firstContentfulPaintMs, largestContentfulPaintMs, totalBlockingTimeMs, cumulativeLayoutShift } = page.metrics;
+    const { firstContentfulPaintMs, largestContentfulPaintMs, totalBlockingTimeMs, cumulativeLayoutShift, observedFirstContentfulPaintMs, observedDomContentLoadedMs } = page.metrics;
     lines.push(`    FCP ${Math.round(firstContentfulPaintMs)} ms, LCP ${Math.round(largestContentfulPaintMs)} ms, TBT ${Math.round(totalBlockingTimeMs)} ms, CLS ${cumulativeLayoutShift}`);
+    lines.push(`    observed without throttling: first paint ${observedFirstContentfulPaintMs} ms, DOMContentLoaded ${observedDomContentLoadedMs} ms`);
     lines.push(`    performance per run: ${page.runs.map((run) => `${run.performance} (load ${run.loadAverage})`).join(', ')}`);
     for (const finding of page.findings) lines.push(`    - ${finding}`);
   }
