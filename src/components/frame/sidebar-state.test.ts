@@ -25,6 +25,21 @@ describe('sidebar state', () => {
     expect(groups[0]?.open).toBe(true);
   });
 
+  it('leaves the scroll position alone when there is none to restore (writing it forces a layout)', () => {
+    const writes: number[] = [];
+    const scroller = {
+      get scrollTop(): number {
+        return 0;
+      },
+      set scrollTop(value: number) {
+        writes.push(value);
+      },
+    };
+    restoreSidebar(store(), [group('01-a')], scroller);
+    restoreSidebar(store({ 'sidebar-state': '{"open":[],"scrollTop":0}' }), [group('01-a')], scroller);
+    expect(writes).toEqual([]);
+  });
+
   it('ignores corrupt data', () => {
     expect(readSidebarState(store({ 'sidebar-state': '{not json' }))).toEqual({ open: [], scrollTop: 0 });
     expect(readSidebarState(store({ 'sidebar-state': '{"open":"x","scrollTop":"y"}' }))).toEqual({ open: [], scrollTop: 0 });

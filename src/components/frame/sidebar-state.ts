@@ -45,7 +45,9 @@ export function restoreSidebar(store: SessionStore, groups: SidebarGroup[], scro
   for (const group of groups) {
     if (group.dataset.chapterId && state.open.includes(group.dataset.chapterId)) group.open = true;
   }
-  scroller.scrollTop = state.scrollTop;
+  // Writing scrollTop makes the browser lay out the whole page at once, while it is still loading; on a first
+  // visit there is nothing to restore, so the write (and that forced layout) is skipped.
+  if (state.scrollTop > 0) scroller.scrollTop = state.scrollTop;
 }
 
 export function saveSidebar(store: SessionStore, groups: SidebarGroup[], scroller: Scrollable): void {
