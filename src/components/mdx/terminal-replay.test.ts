@@ -35,6 +35,11 @@ describe('provenanceLine', () => {
     );
   });
 
+  it('names the Node.js version of a Node.js exercise', () => {
+    const line = provenanceLine({ recordedAt: '2026-11-28T00:00:00Z', docker: { server: '20.10.24+dfsg1' }, node: 'v24.21.0' });
+    expect(line).toBe('Recorded 28 November 2026 · Docker 20.10.24+dfsg1 · Node.js v24.21.0');
+  });
+
   it('gives nothing for a missing or empty meta', () => {
     expect(provenanceLine(undefined)).toBeUndefined();
     expect(provenanceLine({})).toBeUndefined();

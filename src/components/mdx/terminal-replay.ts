@@ -28,7 +28,7 @@ interface BaseImage {
  */
 export function provenanceLine(meta: unknown): string | undefined {
   if (typeof meta !== 'object' || meta === null) return undefined;
-  const record = meta as { recordedAt?: unknown; docker?: { server?: unknown; client?: unknown }; go?: unknown; baseImages?: unknown };
+  const record = meta as { recordedAt?: unknown; docker?: { server?: unknown; client?: unknown }; go?: unknown; node?: unknown; baseImages?: unknown };
   const parts: string[] = [];
   if (typeof record.recordedAt === 'string' && !Number.isNaN(Date.parse(record.recordedAt))) {
     const date = new Date(record.recordedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -36,7 +36,9 @@ export function provenanceLine(meta: unknown): string | undefined {
   }
   const docker = record.docker?.server ?? record.docker?.client;
   if (typeof docker === 'string') parts.push(`Docker ${docker}`);
+  // The toolchain that built the exercise: a Go version (go1.24.4) or a Node.js one (v24.21.0).
   if (typeof record.go === 'string') parts.push(record.go);
+  if (typeof record.node === 'string') parts.push(`Node.js ${record.node}`);
   if (Array.isArray(record.baseImages)) {
     for (const base of record.baseImages as BaseImage[]) {
       if (typeof base.image !== 'string') continue;
