@@ -166,12 +166,18 @@ export class ReplayPlayer {
       // the terminal starts clean (the sink may have drawn something while the recording downloaded).
       const allLinear = this.linear.eventCount === this.recording.events.length;
       // Output after the linear stretch scrolls its lines up: they must be there now, not filled in later.
-      if (this.linear.eventCount > 0) this.writeLinearFrame(this.linear.eventCount, !allLinear);
-      else {
-        this.sink.reset();
-        this.sanitizer.reset();
+      if (allLinear && this.linear.eventCount > 0) {
+        // Nothing follows the stretch: wait on the frame's own write, not on an empty one queued after it
+        // (xterm may parse that in a later slice, after a render).
+        await new Promise<void>((resolve) => this.writeLinearFrame(this.linear.eventCount, false, resolve));
+      } else {
+        if (this.linear.eventCount > 0) this.writeLinearFrame(this.linear.eventCount, true);
+        else {
+          this.sink.reset();
+          this.sanitizer.reset();
+        }
+        await this.apply(this.recording.events.length, true);
       }
-      await this.apply(this.recording.events.length, true);
       const atEnd = start === undefined || start.timeMs >= this.durationMs;
       if (atEnd) this.setPosition(this.durationMs);
       else await this.moveTo(start.timeMs, start.eventCount);
@@ -360,8 +366,11 @@ export class ReplayPlayer {
     const forwardLimit = target <= this.linear.eventCount ? linearForwardChars : this.spacing;
     const closeAhead = target >= this.applied && (this.outputBefore[target] as number) - (this.outputBefore[this.applied] as number) < forwardLimit;
     if (!closeAhead && target <= this.linear.eventCount) {
-      this.writeLinearFrame(target, false);
-    } else if (!closeAhead) {
+      await new Promise<void>((resolve) => this.writeLinearFrame(target, false, resolve));
+      this.setPosition(timeMs);
+      return;
+    }
+    if (!closeAhead) {
       const keyframe = this.keyframes.nearest(target);
       this.sink.reset();
       this.sanitizer.reset();
@@ -387,13 +396,13 @@ export class ReplayPlayer {
    * ~100 kB that take xterm 20–100 ms to parse), which `scheduleScrollbackFill` adds once seeking stops.
    * The reset goes out in the same write as the lines, so no frame shows the empty screen in between.
    */
-  private writeLinearFrame(count: number, withScrollback: boolean): void {
+  private writeLinearFrame(count: number, withScrollback: boolean, done?: () => void): void {
     this.sanitizer.reset();
     this.resizeTo(this.recording.cols, this.recording.rows);
     const lines = this.recording.rows + (withScrollback ? this.sink.scrollback : 0);
     const frame = this.linear.frameAt(count, lines, this.recording.events, this.outputBefore);
     // Synchronized output (DEC mode 2026) asks xterm to draw the result once, not the lines scrolling past.
-    this.sink.write(withScrollback ? `${fullReset}\u001b[?2026h${frame}\u001b[?2026l` : fullReset + frame);
+    this.sink.write(withScrollback ? `${fullReset}\u001b[?2026h${frame}\u001b[?2026l` : fullReset + frame, done);
     this.applied = count;
     this.missingScrollback = !withScrollback;
   }
