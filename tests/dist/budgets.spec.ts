@@ -78,18 +78,25 @@ const pageTypes: { name: string; file: () => string | undefined; budget: Budget 
   // measured 00:10 (CSS inline): js 981 B, css 3,603 B, total 7,634 B
   // (18:50, linked CSS, old total: js 2,215 B, css 4,035 B, total 12,596 B)
   { name: 'landing page', file: () => 'index.html', budget: { js: 2.7 * kB, css: 4.2 * kB, total: 9 * kB } },
-  // Issue #2: a lesson page with text only ships at most 5 kB (5,000 bytes) of gzipped JavaScript.
-  // measured 00:10 (CSS inline): js 4,672 B, css 8,353 B, total 20,642 B
+  // Issue #2: a lesson page of text ships at most 5 kB (5,000 bytes) of gzipped JavaScript. The introduction is
+  // text with a quiz at the end, whose grader loads only as the quiz nears the viewport (quiz-loader.ts).
+  // measured 00:45 with its quiz (CSS inline): js 4,916 B, css 8,353 B, total 23,376 B; on demand 6,114 B
+  // (the quiz's grader 5,008 B, search dialog 1,106 B). 00:10, text only: js 4,672 B, css 8,353 B, total 20,642 B
   // (21:07: js 4,700 B; 18:50, linked CSS, old total: js 7,094 B, css 10,635 B, total 30,811 B)
-  { name: 'text lesson', file: () => 'course/why-it-matters/introduction/index.html', budget: { js: 5000, css: 9.6 * kB, total: 24 * kB } },
+  {
+    name: 'text lesson',
+    file: () => 'course/why-it-matters/introduction/index.html',
+    budget: { js: 5000, css: 9.6 * kB, total: 24 * kB, lazyJs: 7 * kB },
+  },
   // measured 00:10 (CSS inline) on /course/anatomy-of-an-image/layers-and-base-images/: js 7,447 B,
   // css 8,337 B, total 31,229 B; xterm and the player, loaded when a replay is visible: 101,105 B
   // (18:50, linked CSS, old total: js 12,730 B, css 10,635 B, total 43,168 B)
   { name: 'lesson with a replay', file: replayLesson, budget: { js: 14.6 * kB, css: 9.6 * kB, total: 36 * kB, lazyJs: 110 * kB } },
-  // measured 00:10 (CSS inline): js 4,446 B, css 4,309 B, total 35,158 B; on demand 4,524 B (the quiz's grader
-  // 3,418 B, fetched as the quiz nears the viewport, and search 1,106 B)
+  // measured 00:45 (CSS inline): js 4,269 B, css 4,321 B, total 35,029 B; on demand 6,114 B (the quiz's grader
+  // 5,008 B with its own copy of the progress store's code, fetched as the quiz nears the viewport, and search
+  // 1,106 B). 00:10: js 4,446 B, grader 3,418 B (it took the store from quiz-loader.ts, which imported it)
   // (18:50, linked CSS, old total, grader loaded on load: js 8,468 B, css 4,741 B, total 42,100 B)
-  { name: 'quiz page', file: () => 'self-check/security/index.html', budget: { js: 5 * kB, css: 5 * kB, total: 40 * kB, lazyJs: 5.5 * kB } },
+  { name: 'quiz page', file: () => 'self-check/security/index.html', budget: { js: 5 * kB, css: 5 * kB, total: 40 * kB, lazyJs: 7 * kB } },
   // measured 00:10 (CSS inline): js 3,818 B, css 4,475 B, total 12,104 B; xterm and the player on demand: 97,485 B
   // (18:50, linked CSS, old total: js 4,946 B, css 5,546 B, total 17,334 B)
   { name: '/replay/', file: () => 'replay/index.html', budget: { js: 6 * kB, css: 5.2 * kB, total: 14 * kB, lazyJs: 110 * kB } },

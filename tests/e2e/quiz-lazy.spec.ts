@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page, type Request } from '@playwright/test';
 
 // The grader arrives over a loaded machine's preview server; assertions wait a little longer.
@@ -99,4 +100,37 @@ test('the grader shares the page’s progress store: completing the lesson keeps
   await expect(quiz.locator('[role="status"]')).toContainText('Score:');
   await expect(fieldset.getByText(/^(Correct\.|Not quite\.)$/)).toBeVisible();
   await expect(fieldset.locator('input').first()).toBeDisabled();
+});
+
+test('the introduction’s quiz: answered right, checked, recorded in progress, and shown again on return', async ({ page }) => {
+  await page.goto('/course/why-it-matters/introduction/');
+  const quiz = page.locator('quiz-form');
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz.getByRole('button', { name: 'Check answers' })).toBeVisible();
+  const fieldsets = quiz.locator('fieldset[data-answer-key]');
+  const count = await fieldsets.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  for (let index = 0; index < count; index += 1) {
+    const fieldset = fieldsets.nth(index);
+    const answerKey = JSON.parse((await fieldset.getAttribute('data-answer-key')) ?? '{}') as
+      | { type: 'single'; correct: number }
+      | { type: 'multiple'; correct: number[] }
+      | { type: 'numeric'; value: number };
+    if (answerKey.type === 'numeric') await fieldset.getByRole('textbox').fill(answerKey.value.toFixed(1));
+    else for (const option of [answerKey.correct].flat()) await fieldset.locator(`[data-option="${option}"] input`).check();
+  }
+  await quiz.getByRole('button', { name: 'Check answers' }).click();
+  const full = `Score: ${count} of ${count} correct. Well done: every answer is right.`;
+  await expect(quiz.locator('[role="status"]')).toHaveText(full);
+  const record = await storedRecord(page);
+  expect(record?.scores['01-why-it-matters/01-introduction/why-size-matters']).toMatchObject({ correct: count, total: count });
+  expect(Object.keys(record?.answers ?? {}).filter((key) => key.startsWith('why-size-matters/'))).toHaveLength(count);
+  // The lesson with its checked quiz, feedback on screen, still passes axe (the sitemap crawl sees it unchecked).
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations).toEqual([]);
+
+  await page.reload();
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz.locator('[role="status"]')).toHaveText(full);
+  await expect(quiz.getByText('Correct.', { exact: true })).toHaveCount(count);
 });

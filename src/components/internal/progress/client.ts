@@ -5,7 +5,12 @@
  */
 import { openProgressStore, type KeyValueStorage, type ProgressStore } from '../../../lib/progress/store.ts';
 
-let store: ProgressStore | undefined;
+/**
+ * The store lives on the page, not in this module: a script bundled on its own (the quiz grader, fetched on
+ * demand) carries its own copy of this module, and a second store's stale record would overwrite the first's
+ * saves. Symbol.for gives every copy the same key.
+ */
+const pageStore: unique symbol = Symbol.for('lean-containers-workshop:progress-store');
 
 function browserStorage(): KeyValueStorage | undefined {
   try {
@@ -15,8 +20,14 @@ function browserStorage(): KeyValueStorage | undefined {
   }
 }
 
+interface PageGlobals {
+  [pageStore]?: ProgressStore;
+}
+
 export function progressStore(): ProgressStore {
-  store ??= openProgressStore(browserStorage());
+  const page = globalThis as PageGlobals;
+  const store = page[pageStore] ?? openProgressStore(browserStorage());
+  page[pageStore] = store;
   return store;
 }
 

@@ -4,15 +4,14 @@
  * retries only wrong questions, reveals answers on request, and keeps everything in the progress store.
  * Grading and storage rules live in the DOM-free libraries; this file only reads and writes the page.
  *
- * Fetched on demand by quiz-loader.ts and bundled on its own: it gets the page's progress store from the
- * loader (quiz-host.ts) rather than importing the progress client, and runs a check the learner submitted
- * before it arrived (`data-check-pending`).
+ * Fetched on demand by quiz-loader.ts and bundled on its own (its copy of the progress client finds the
+ * page's one store), and runs a check the learner submitted before it arrived (`data-check-pending`).
  */
 import type { ProgressStore } from '../../../lib/progress/store.ts';
 import { answerFor, recordAnswer, recordScore } from '../../../lib/progress/operations.ts';
 import { grade, isResponseFor, parseNumber, score, type AnswerKey, type Grade, type Response } from '../../../lib/quiz/scoring.ts';
 import { derangedOrder, shuffledOrder } from '../../../lib/quiz/shuffle.ts';
-import { QUIZ_HOST_EVENT, type QuizHostRequest } from './quiz-host.ts';
+import { currentLessonId, progressStore } from '../progress/client.ts';
 
 interface QuestionData {
   key: string;
@@ -41,11 +40,8 @@ class QuizForm extends HTMLElement {
   connectedCallback(): void {
     const form = this.querySelector('form');
     if (!form || this.#questions.length > 0) return;
-    const request: QuizHostRequest = {};
-    this.dispatchEvent(new CustomEvent(QUIZ_HOST_EVENT, { bubbles: true, detail: request }));
-    if (!request.host) throw new Error('<quiz-form> needs quiz-loader.ts on the page: no progress store answered.');
-    this.#store = request.host.store;
-    this.#lessonId = request.host.lessonId;
+    this.#store = progressStore();
+    this.#lessonId = currentLessonId();
     const quizId = this.dataset['quizId'];
     // A lesson's quiz is scored per lesson (so a chapter reset clears it); a self-check page by its own id.
     // "/" joins them because the record's reader accepts ids of word characters, ".", "/" and "-" only (a "#"

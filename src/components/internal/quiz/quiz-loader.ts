@@ -7,20 +7,15 @@
  *
  * Why a script URL and not `import('./quiz-form.ts')`: as for the search dialog (search-trigger.ts), Vite's
  * preload helper would ship with every page, costing more than it defers; `?worker&url` bundles the grader
- * on its own. It then shares the page's progress store through quiz-host.ts.
+ * on its own, with its own copy of the progress client, which finds the page's one store (client.ts). With no
+ * imports this file is small enough for Astro to inline into the page.
  */
-import { currentLessonId, progressStore } from '../progress/client.ts';
 import graderScript from './quiz-form.ts?worker&url';
-import { QUIZ_HOST_EVENT, type QuizHostRequest } from './quiz-host.ts';
 
 let loadGrader = (): void => {
   loadGrader = () => undefined;
   document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: graderScript }));
 };
-
-document.addEventListener(QUIZ_HOST_EVENT, (event) => {
-  (event as CustomEvent<QuizHostRequest>).detail.host = { store: progressStore(), lessonId: currentLessonId() };
-});
 
 const nearViewport = new IntersectionObserver((entries) => {
   if (entries.some((entry) => entry.isIntersecting)) loadGrader();
