@@ -16,10 +16,13 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright';
 import { defaultLargeCast, recordLarge } from '../tests/fixtures/casts/record-large.ts';
 
 const root = resolve(import.meta.dirname, '..');
+const requireFromRoot = createRequire(join(root, 'package.json'));
 const castPath = process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? defaultLargeCast;
 if (!existsSync(castPath)) {
   console.log(`recording ${castPath} with asciinema…`);
@@ -75,12 +78,20 @@ window.benchLastLine = () => {
 `,
 );
 const profile = process.argv.includes('--profile');
-await build({ entryPoints: [entry], bundle: true, minify: !profile, format: 'esm', outdir: work, entryNames: 'ours', logLevel: 'error' });
+// The site's bundler (Vite) turns `file.css?inline` into the file's text; esbuild needs telling.
+const cssAsText: Plugin = {
+  name: 'css-as-text',
+  setup(bundler) {
+    bundler.onResolve({ filter: /\.css\?inline$/ }, ({ path }) => ({ path: requireFromRoot.resolve(path.replace(/\?inline$/, '')), namespace: 'css-as-text' }));
+    bundler.onLoad({ filter: /.*/, namespace: 'css-as-text' }, ({ path }) => ({ contents: readFileSync(path, 'utf8'), loader: 'text' }));
+  },
+};
+await build({ entryPoints: [entry], bundle: true, minify: !profile, format: 'esm', outdir: work, entryNames: 'ours', logLevel: 'error', plugins: [cssAsText] });
 
 const asciinemaDir = join(root, 'node_modules/asciinema-player/dist/bundle');
 const asciinemaVersion = (JSON.parse(readFileSync(join(root, 'node_modules/asciinema-player/package.json'), 'utf8')) as { version: string }).version;
 const pages: Record<string, string> = {
-  '/ours.html': `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/ours.css"><div id="player"></div><script type="module" src="/ours.js"></script>`,
+  '/ours.html': `<!doctype html><meta charset="utf-8"><div id="player"></div><script type="module" src="/ours.js"></script>`,
   '/asciinema.html': `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/asciinema-player.css"><div id="player"></div>
 <script src="/asciinema-player.min.js"></script>
 <script>
@@ -117,7 +128,6 @@ window.benchDownload = async (url) => {
 </script>`;
 const files: Record<string, string> = {
   '/ours.js': join(work, 'ours.js'),
-  '/ours.css': join(work, 'ours.css'),
   '/asciinema-player.min.js': join(asciinemaDir, 'asciinema-player.min.js'),
   '/asciinema-player.css': join(asciinemaDir, 'asciinema-player.css'),
   '/recording.cast': castPath,

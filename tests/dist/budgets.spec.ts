@@ -130,6 +130,13 @@ test('no page in dist/ ships more than 16 kB of gzipped JavaScript on load (work
   expect(heavy).toEqual([]);
 });
 
+// Pages carry their CSS inline, so a stylesheet imported by the player's code would land in every page.
+// xterm's styles are added by the player when it makes its first terminal.
+test("no page carries xterm's stylesheet in its HTML", () => {
+  const withXtermStyles = htmlFiles().filter((file) => readFileSync(join(distDirectory, file), 'utf8').includes('.xterm-viewport'));
+  expect(withXtermStyles).toEqual([]);
+});
+
 test('search fetches at most 85 kB when first opened (Pagefind script, WebAssembly engine, metadata)', () => {
   // measured: pagefind.js 13,201 B gz + wasm.en.pagefind 59,803 B (stored compressed) + entry and meta 375 B.
   // Index chunks (pagefind/index/, fetched per query) grow with the content and are not budgeted here.

@@ -1,7 +1,9 @@
 import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import { SerializeAddon } from '@xterm/addon-serialize';
-import '@xterm/xterm/css/xterm.css';
+// As text, added to the page when the first terminal is made: a plain CSS import would be attached to every page
+// of the site (each page carries its styles inline), though only pages with a player ever need it.
+import xtermStyles from '@xterm/xterm/css/xterm.css?inline';
 import type { TerminalSink } from './player.ts';
 import { fullReset } from './player.ts';
 
@@ -14,6 +16,15 @@ const fontFamily = "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, C
 const ansiNames = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'] as const;
 
 let charWidthAt100: number | undefined;
+
+/** Adds xterm's own stylesheet to the page once, before the first terminal opens. */
+function addXtermStylesOnce(): void {
+  if (document.querySelector('style[data-xterm-styles]')) return;
+  const style = document.createElement('style');
+  style.dataset['xtermStyles'] = '';
+  style.textContent = xtermStyles;
+  document.head.append(style);
+}
 
 /**
  * Width of one character of the terminal font at 100 px, measured once per page: resolving the font list the
@@ -44,6 +55,7 @@ export class XtermSink implements TerminalSink {
 
   constructor(host: HTMLElement, cols: number, rows: number, options: { reducedMotion: boolean; downloadBytes?: number | undefined }) {
     this.host = host;
+    addXtermStylesOnce();
     this.terminal = new Terminal({
       cols,
       rows,
