@@ -14,7 +14,7 @@ export class TerminalReplayElement extends HTMLElement {
     const source = this.dataset['src'];
     if (!source) return; // the /replay/ page mounts its player itself
     this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) void this.start(source);
+      if (entries.some((entry) => entry.isIntersecting)) this.startWhenIdle(source);
     }, { rootMargin: '200px' });
     this.observer.observe(this);
     this.addEventListener('click', this.onEarlyClick);
@@ -23,6 +23,15 @@ export class TerminalReplayElement extends HTMLElement {
   disconnectedCallback(): void {
     this.observer?.disconnect();
     this.removeEventListener('click', this.onEarlyClick);
+  }
+
+  /**
+   * A player in view at load starts once the page has painted and gone quiet: its code (xterm, 100 kB) and the
+   * recording's parsing would otherwise hold back the page's first paint. Within a second at the latest.
+   */
+  private startWhenIdle(source: string): void {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void this.start(source), { timeout: 1000 });
+    else setTimeout(() => void this.start(source), 0);
   }
 
   /** A click on a command before the player is ready: load now and jump there when ready. */
