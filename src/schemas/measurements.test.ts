@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measurementsSchema, nodeMeasurementsSchema, nodeVariantNames, variantNames, variantNamesOf } from './measurements.ts';
+import { machineEnvironmentSchema, measurementsSchema, nodeMeasurementsSchema, nodeVariantNames, variantNames, variantNamesOf } from './measurements.ts';
 
 function image(variant: string) {
   return {
@@ -91,5 +91,26 @@ describe('nodeMeasurementsSchema', () => {
     expect(variantNamesOf('node-hello-world')).toEqual(nodeVariantNames);
     expect(variantNamesOf('go-hello-world')).toEqual(variantNames);
     expect(variantNamesOf('rust-hello-world')).toBeUndefined();
+  });
+});
+
+describe('the environment of either exercise', () => {
+  const goEnvironment = measurementsSchema.shape.environment;
+  const nodeEnvironment = nodeMeasurementsSchema.shape.environment;
+  const machine = { docker: '20.10.24+dfsg1', cpus: 2, kernel: '6.1.0' };
+
+  it('is the shared machine fields plus its own toolchain version', () => {
+    expect(Object.keys(goEnvironment.shape).sort()).toEqual([...Object.keys(machineEnvironmentSchema.shape), 'go'].sort());
+    expect(Object.keys(nodeEnvironment.shape).sort()).toEqual([...Object.keys(machineEnvironmentSchema.shape), 'node'].sort());
+    expect(goEnvironment.safeParse({ ...machine, go: 'go1.24.4' }).success).toBe(true);
+    expect(nodeEnvironment.safeParse({ ...machine, node: 'v24.21.0' }).success).toBe(true);
+  });
+
+  it('needs every machine field and stays strict after extending', () => {
+    for (const [environment, toolchain] of [[goEnvironment, { go: 'go1.24.4' }], [nodeEnvironment, { node: 'v24.21.0' }]] as const) {
+      expect(environment.safeParse({ docker: machine.docker, cpus: machine.cpus, ...toolchain }).success).toBe(false);
+      expect(environment.safeParse({ ...machine, ...toolchain, cpus: 0 }).success).toBe(false);
+      expect(environment.safeParse({ ...machine, ...toolchain, memory: '8G' }).success).toBe(false);
+    }
   });
 });

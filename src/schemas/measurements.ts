@@ -58,17 +58,22 @@ export const imageMeasurementSchema = z
 
 export type ImageMeasurement = z.infer<typeof imageMeasurementSchema>;
 
+/**
+ * The machine that measured, the same for every exercise; each exercise's environment extends it with the
+ * version of its own toolchain (go, node). Strict, so a misspelt field fails.
+ */
+export const machineEnvironmentSchema = z.strictObject({
+  docker: z.string().min(1).describe('Docker Engine version.'),
+  cpus: z.int().min(1).describe('CPUs of the machine that measured.'),
+  kernel: z.string().min(1).describe('Linux kernel release.'),
+});
+
 /** `content/measurements/<exercise>.json`, written by `npm run lab`. Lessons and quizzes read numbers from it. */
 export const measurementsSchema = z.strictObject({
   exercise: z.string().regex(/^[a-z0-9-]+$/).describe('Exercise folder under exercises/.'),
   measuredAt: z.iso.datetime().describe('When the measurements were taken (ISO-8601, UTC).'),
-  environment: z
-    .strictObject({
-      docker: z.string().min(1).describe('Docker Engine version.'),
-      go: z.string().regex(/^go\d+\.\d+/).describe('Go version that compiled the program.'),
-      cpus: z.int().min(1).describe('CPUs of the machine that measured.'),
-      kernel: z.string().min(1).describe('Linux kernel release.'),
-    })
+  environment: machineEnvironmentSchema
+    .extend({ go: z.string().regex(/^go\d+\.\d+/).describe('Go version that compiled the program.') })
     .describe('Where the numbers were measured; times depend on it.'),
   units: z
     .record(z.string(), z.enum(['bytes', 's', 'count']))
@@ -90,13 +95,8 @@ export const nodeVariantNames = ['single-stage', 'distroless'] as const;
  */
 export const nodeMeasurementsSchema = measurementsSchema.extend({
   exercise: z.literal('node-hello-world').describe('The Node.js exercise, exercises/node-hello-world/.'),
-  environment: z
-    .strictObject({
-      docker: z.string().min(1).describe('Docker Engine version.'),
-      node: z.string().regex(/^v\d+\.\d+\.\d+$/).describe('Node.js version in the images, as `node --version` prints it.'),
-      cpus: z.int().min(1).describe('CPUs of the machine that measured.'),
-      kernel: z.string().min(1).describe('Linux kernel release.'),
-    })
+  environment: machineEnvironmentSchema
+    .extend({ node: z.string().regex(/^v\d+\.\d+\.\d+$/).describe('Node.js version in the images, as `node --version` prints it.') })
     .describe('Where the numbers were measured; times depend on it.'),
   images: z
     .record(z.enum(nodeVariantNames), imageMeasurementSchema)
