@@ -109,6 +109,11 @@ export type NodeVariantName = (typeof nodeVariantNames)[number];
 /** The measurements of any exercise. */
 export type ExerciseMeasurements = Measurements | NodeMeasurements;
 
+/** True for measurements that passed the Go exercise's schema: only its environment records a Go version. */
+export function isGoMeasurements(measurements: ExerciseMeasurements): measurements is Measurements {
+  return 'go' in measurements.environment;
+}
+
 /** Each exercise's measurements schema, by exercise folder name. */
 export const exerciseMeasurementsSchemas = {
   'go-hello-world': measurementsSchema,

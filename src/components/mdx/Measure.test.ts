@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureMeasurements } from '../../lib/figures/fixtures/measurements.ts';
 import type { NodeMeasurements } from '../../schemas/measurements.ts';
+import { loadMeasurements } from '../../lib/figures/measurements.ts';
 import { measureView, parseMeasureProps } from './Measure.ts';
-import { loadExerciseMeasurements } from './MeasureData.ts';
 
 const view = (props: Record<string, unknown>) => measureView(fixtureMeasurements, parseMeasureProps(props, '/test/'));
 
@@ -79,14 +79,20 @@ describe('<Measure> for another exercise (node-hello-world)', () => {
   });
 });
 
-describe('loadExerciseMeasurements', () => {
-  it('reads the committed node-hello-world measurements with their own schema', () => {
-    const measurements = loadExerciseMeasurements('node-hello-world');
-    expect(measurements?.exercise).toBe('node-hello-world');
-    expect(Object.keys(measurements?.images ?? {}).sort()).toEqual(['distroless', 'single-stage']);
+describe('<Measure> over the committed measurements (the shared loader, as Measure.astro reads them)', () => {
+  it.each([
+    ['go-hello-world', 'distroless-static-nonroot', 'go1'],
+    ['node-hello-world', 'distroless', 'Node.js v'],
+  ])('%s: shows the exact bytes the lab wrote, with its toolchain in the note', (exercise, image, toolchain) => {
+    const measurements = loadMeasurements(exercise);
+    if (!measurements) throw new Error(`content/measurements/${exercise}.json is missing: run npm run lab`);
+    const result = measureView(measurements, parseMeasureProps({ exercise, image, metric: 'sizeBytes' }, '/test/'));
+    const written = (measurements.images as Record<string, { sizeBytes: number }>)[image]?.sizeBytes;
+    expect(result.value).toBe(written);
+    expect(result.details.join('\n')).toContain(toolchain);
   });
 
   it('refuses an exercise without a measurements schema', () => {
-    expect(() => loadExerciseMeasurements('rust-hello-world')).toThrow(/no measurements schema/);
+    expect(() => loadMeasurements('rust-hello-world')).toThrow(/no measurements schema for exercise "rust-hello-world"/);
   });
 });

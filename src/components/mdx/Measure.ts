@@ -3,7 +3,7 @@
  * where it comes from. DOM-free and tested (Measure.test.ts); Measure.astro only renders the result.
  */
 import { z } from 'astro/zod';
-import { variantNamesOf, type ExerciseMeasurements, type ImageMeasurement, type Measurements } from '../../schemas/measurements.ts';
+import { isGoMeasurements, variantNamesOf, type ExerciseMeasurements, type ImageMeasurement } from '../../schemas/measurements.ts';
 import { formatValue, joinFormatted, type FormatName } from '../../lib/figures/format.ts';
 import { baseLine, environmentLine } from '../../lib/figures/describe.ts';
 
@@ -109,7 +109,7 @@ function imageOf(measurements: ExerciseMeasurements, name: string): ImageMeasure
 
 /** "Docker 28.1.1, go1.24.4, 2 CPUs", or with the Node.js version for a Node.js exercise. */
 function environmentText(measurements: ExerciseMeasurements): string {
-  if ('go' in measurements.environment) return environmentLine(measurements as Measurements);
+  if (isGoMeasurements(measurements)) return environmentLine(measurements);
   const { docker, node, cpus } = measurements.environment;
   return `Docker ${docker}, Node.js ${node}, ${cpus} CPU${cpus === 1 ? '' : 's'}`;
 }
