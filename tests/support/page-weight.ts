@@ -55,24 +55,57 @@ export function modulesLoadedOnDemand(source: string, fromPath: string): string[
 
 const scriptPattern = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
 
-/** A page's scripts: the `src` of each external one, and the body of each inline one. */
-function pageScripts(htmlFile: string): { html: string; sources: string[]; inlineBodies: string[] } {
-  const html = readFileSync(join(distDirectory, htmlFile), 'utf8');
+/** The value of one attribute in a tag's attribute text (quoted or not); `data-type` is not `type`. */
+function attributeValue(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attributes);
+  return match ? (match[1] ?? match[2] ?? match[3] ?? '') : undefined;
+}
+
+/** JavaScript MIME types, by the HTML standard's list: a classic script with one of these types runs. */
+const javaScriptMimeType = /^(?:(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))$/;
+
+/**
+ * Whether the browser runs a <script> with these attributes: no type (or an empty one), `module`, or a
+ * JavaScript MIME type such as text/javascript. Data blocks (application/json, ld+json), import maps and
+ * speculation rules are not JavaScript, so they do not count towards a page's JavaScript.
+ */
+export function isExecutableScript(attributes: string): boolean {
+  const type = attributeValue(attributes, 'type')?.trim().toLowerCase();
+  return type === undefined || type === '' || type === 'module' || javaScriptMimeType.test(type);
+}
+
+/** The executable scripts of a page's HTML: the `src` of each external one, the body of each inline one. */
+export interface PageScripts {
+  sources: string[];
+  inlineBodies: string[];
+  /** The page without its inline executable scripts (their share of the gzipped page is the difference). */
+  htmlWithoutInline: string;
+}
+
+/** Finds a page's executable scripts; `pagePath` (e.g. `/course/x/index.html`) resolves relative `src`. */
+export function executableScriptsOf(html: string, pagePath: string): PageScripts {
   const sources: string[] = [];
   const inlineBodies: string[] = [];
-  for (const match of html.matchAll(scriptPattern)) {
-    const attributes = match[1] ?? '';
-    const body = match[2] ?? '';
-    if (/type=["']?application\/(ld\+)?json/.test(attributes)) continue;
-    const src = /\bsrc=["']?([^"'\s>]+)/.exec(attributes)?.[1];
-    if (src) sources.push(resolve(src, `/${htmlFile}`));
-    else if (body.trim()) {
-      inlineBodies.push(body);
-      // Inline module scripts may import bundled chunks too.
-      sources.push(...staticImports(body, `/${htmlFile}`));
+  const htmlWithoutInline = html.replace(scriptPattern, (tag, attributes: string, body: string) => {
+    if (!isExecutableScript(attributes)) return tag;
+    const src = attributeValue(attributes, 'src');
+    if (src) {
+      sources.push(resolve(src, pagePath));
+      return tag;
     }
-  }
-  return { html, sources, inlineBodies };
+    if (!body.trim()) return tag;
+    inlineBodies.push(body);
+    // Inline module scripts may import bundled chunks too.
+    sources.push(...staticImports(body, pagePath));
+    return '';
+  });
+  return { sources, inlineBodies, htmlWithoutInline };
+}
+
+/** A built page's HTML and its executable scripts. */
+function pageScripts(htmlFile: string): PageScripts & { html: string } {
+  const html = readFileSync(join(distDirectory, htmlFile), 'utf8');
+  return { html, ...executableScriptsOf(html, `/${htmlFile}`) };
 }
 
 /** Walks modules and their static imports from `start`, skipping those in `skip`; each module once. */
@@ -98,14 +131,14 @@ function modulesFrom(start: string[], skip: ReadonlySet<string>, htmlFile: strin
  * imports (each counted once), with gzipped sizes.
  */
 export function scriptsShippedBy(htmlFile: string): ShippedScript[] {
-  const { html, sources, inlineBodies } = pageScripts(htmlFile);
+  const { html, sources, inlineBodies, htmlWithoutInline } = pageScripts(htmlFile);
   const shipped: ShippedScript[] = [];
   if (inlineBodies.length > 0) {
     // Inline scripts travel inside the gzipped HTML, so what they cost is what they add to it.
     shipped.push({
       name: `${inlineBodies.length} inline scripts (their share of the gzipped page)`,
       bytes: inlineBodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0),
-      gzipBytes: Math.max(0, gzip(html) - gzip(html.replace(scriptPattern, ''))),
+      gzipBytes: Math.max(0, gzip(html) - gzip(htmlWithoutInline)),
     });
   }
   shipped.push(...modulesFrom(sources, new Set(), htmlFile));
