@@ -6,7 +6,8 @@
 //    made by tests/fixtures/casts/record-large.ts when missing) and show its last frame.
 // 2. Seek to the same 20 random points (seeded) in each player.
 // Times include fetching from a loopback server (each page makes one small warm-up request first), parsing and
-// rendering (up to the next animation frame after the player says it is done). Our player runs the site's
+// rendering (up to the next animation frame after the player says it is done). Ours has two times: the last
+// frame drawn (from the end of the file when the output is linear, raw-linear.ts) and ready to seek (parsed). Our player runs the site's
 // load path: fetchRecording (parse and index while downloading), XtermSink made when the header arrives.
 // Prints a table and writes JSON next to the recording. Not a test: no thresholds.
 import { createServer } from 'node:http';
@@ -45,12 +46,25 @@ const clock = { now: () => performance.now(), requestFrame: (f) => requestAnimat
 let player, sink;
 // The same steps as the site's player (player-ui.ts): parse while downloading, make the terminal as soon as
 // the header is in, then show the last frame.
+const screenText = () => {
+  const buffer = sink.terminal.buffer.active;
+  return Array.from({ length: sink.terminal.rows }, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').join('\\n');
+};
 window.benchLoad = async (url) => {
   const start = performance.now();
-  let header;
-  const { recording, outputIndex } = await fetchRecording(url, ({ cols, rows }, download) => {
-    header = performance.now();
-    sink = new XtermSink(document.getElementById('player'), cols, rows, { reducedMotion: true, downloadBytes: download.bytes });
+  let header, endFrameReady, endFrameAt, endFrameScreen;
+  const { recording, outputIndex } = await fetchRecording(url, {
+    onHeader: ({ cols, rows }, download) => {
+      header = performance.now();
+      sink = new XtermSink(document.getElementById('player'), cols, rows, { reducedMotion: true, downloadBytes: download.bytes });
+    },
+    // As player-ui.ts does without a poster (the /replay/ page): the last frame of a long linear recording
+    // shows as soon as the download is in; time it when drawn, and keep its text to compare with the loaded one.
+    onEndFrame: (frame) => new Promise((resolve) => (endFrameReady = performance.now(), sink.write(frame, () => requestAnimationFrame(() => {
+      endFrameAt = performance.now();
+      endFrameScreen = screenText();
+      setTimeout(resolve, 0);
+    })))),
   });
   const parsed = performance.now();
   player = new ReplayPlayer(recording, sink, clock, { outputIndex });
@@ -58,8 +72,15 @@ window.benchLoad = async (url) => {
   await player.load();
   const written = performance.now();
   await frames();
-  const phases = { 'first line': header - start, 'terminal, rest of download and parse': parsed - header, index: indexed - parsed, write: written - indexed, render: performance.now() - written };
-  return { ms: performance.now() - start, durationSeconds: player.durationMs / 1000, keyframes: player.keyframeCount, phases };
+  const ready = performance.now();
+  const phases = { 'first line': header - start, 'terminal, rest of download and parse': parsed - header, index: indexed - parsed, write: written - indexed, render: ready - written };
+  if (endFrameAt !== undefined) Object.assign(phases, { 'end frame ready (download in)': endFrameReady - start, 'end frame drawn': endFrameAt - start });
+  return {
+    ms: (endFrameAt ?? ready) - start,
+    readyMs: ready - start,
+    endFrameMatches: endFrameAt === undefined ? undefined : endFrameScreen === screenText(),
+    durationSeconds: player.durationMs / 1000, keyframes: player.keyframeCount, phases,
+  };
 };
 window.benchSeek = async (seconds) => {
   const start = performance.now();
@@ -102,7 +123,8 @@ window.benchLoad = async (url) => {
   player = AsciinemaPlayer.create(url, document.getElementById('player'), { preload: true, cursorMode: 'steady' });
   await player.seek('100%');
   await frames();
-  return { ms: performance.now() - start, durationSeconds: player.getDuration() };
+  // Its last frame and its readiness to seek are the same moment.
+  return { ms: performance.now() - start, readyMs: performance.now() - start, durationSeconds: player.getDuration() };
 };
 window.benchSeek = async (seconds) => {
   const start = performance.now();
@@ -165,7 +187,7 @@ const browser = await chromium.launch({
   ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-interface Result { loadMs: number; durationSeconds: number; seeksMs: number[]; lastLine: string; keyframes?: number }
+interface Result { loadMs: number; readyMs: number; endFrameMatches?: boolean | undefined; durationSeconds: number; seeksMs: number[]; lastLine: string; keyframes?: number }
 async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Result & { points: number[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => console.error(`${name}: ${error.message}`));
@@ -179,7 +201,7 @@ async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Resul
     await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
     await profiler.send('Profiler.start');
   }
-  const loaded = await page.evaluate((url) => (window as unknown as { benchLoad(url: string): Promise<{ ms: number; durationSeconds: number; keyframes?: number; phases?: Record<string, number> }> }).benchLoad(url), `${base}/recording.cast`);
+  const loaded = await page.evaluate((url) => (window as unknown as { benchLoad(url: string): Promise<{ ms: number; readyMs: number; endFrameMatches?: boolean; durationSeconds: number; keyframes?: number; phases?: Record<string, number> }> }).benchLoad(url), `${base}/recording.cast`);
   if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
   if (loaded.phases) console.log(`${name} phases: ${Object.entries(loaded.phases).map(([phase, value]) => `${phase} ${value.toFixed(1)} ms`).join(', ')}`);
   const lastLine = await page.evaluate(() => (window as unknown as { benchLastLine(): string }).benchLastLine());
@@ -188,7 +210,7 @@ async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Resul
   const seeksMs: number[] = [];
   for (const seconds of targets) seeksMs.push(await page.evaluate((at) => (window as unknown as { benchSeek(at: number): Promise<number> }).benchSeek(at), seconds));
   await page.close();
-  return { loadMs: loaded.ms, durationSeconds: loaded.durationSeconds, seeksMs, lastLine, points: targets, ...(loaded.keyframes === undefined ? {} : { keyframes: loaded.keyframes }) };
+  return { loadMs: loaded.ms, readyMs: loaded.readyMs, endFrameMatches: loaded.endFrameMatches, durationSeconds: loaded.durationSeconds, seeksMs, lastLine, points: targets, ...(loaded.keyframes === undefined ? {} : { keyframes: loaded.keyframes }) };
 }
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
@@ -237,7 +259,12 @@ const summary = {
   recording: { path: castPath, bytes: statSync(castPath).size, events: castLines, outputLines, durationSeconds: ours.durationSeconds, servedGzipBytes: gzipped?.length },
   chromium: browser.version(),
   asciinemaPlayer: asciinemaVersion,
-  lastFrame: { downloadAloneMs: downloadMs, oursMs: ours.loadMs, asciinemaMs: theirs.loadMs, speedup: theirs.loadMs / ours.loadMs, oursLastLine: ours.lastLine, asciinemaLastLine: theirs.lastLine },
+  lastFrame: {
+    downloadAloneMs: downloadMs, oursMs: ours.loadMs, asciinemaMs: theirs.loadMs, speedup: theirs.loadMs / ours.loadMs,
+    oursShownFromTheEnd: ours.endFrameMatches !== undefined, oursEndFrameMatchesLoaded: ours.endFrameMatches,
+    oursLastLine: ours.lastLine, asciinemaLastLine: theirs.lastLine,
+  },
+  readyToSeek: { oursMs: ours.readyMs, asciinemaMs: theirs.readyMs, speedup: theirs.readyMs / ours.readyMs },
   seeks: { points: ours.points, oursMs: ours.seeksMs, asciinemaMs: theirs.seeksMs, ours: oursSeeks, asciinema: theirSeeks, oursUnder50: ours.seeksMs.filter((value) => value < 50).length },
   keyframes: ours.keyframes,
 };
@@ -245,6 +272,10 @@ writeFileSync(`${castPath}${gzipped ? '.gzip' : ''}.bench.json`, `${JSON.stringi
 console.log(`recording: ${summary.recording.bytes} bytes, ${castLines} events, ${outputLines} output lines, ${ours.durationSeconds.toFixed(2)} s; served ${gzipped ? `gzip-compressed (${gzipped.length} bytes)` : 'uncompressed'}`);
 console.log(`Chromium ${summary.chromium}; asciinema-player ${asciinemaVersion}; our keyframes: ${ours.keyframes}`);
 console.log(`last frame:  ours ${ms(ours.loadMs)}   asciinema-player ${ms(theirs.loadMs)}   → ${summary.lastFrame.speedup.toFixed(2)}× faster`);
+if (ours.endFrameMatches !== undefined) {
+  console.log(`  ours drawn from the end of the file while the rest was parsed; same screen as after the full load: ${ours.endFrameMatches ? 'yes' : 'NO'}`);
+}
+console.log(`ready to seek: ours ${ms(ours.readyMs)}   asciinema-player ${ms(theirs.readyMs)}   → ${summary.readyToSeek.speedup.toFixed(2)}× faster`);
 console.log(`  the download alone (same file, nothing done with it): ${ms(downloadMs)}`);
 console.log(`  last line, ours:      ${ours.lastLine}`);
 console.log(`  last line, asciinema: ${theirs.lastLine}`);

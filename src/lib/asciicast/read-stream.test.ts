@@ -54,7 +54,7 @@ describe('readAsciicastStream', () => {
   it('parses a real recording from a byte stream in uneven chunks', async () => {
     const text = fixture('colours.cast');
     const headers: Header[] = [];
-    const recording = await readAsciicastStream(streamOf(new TextEncoder().encode(text), [1, 3, 500, 2, 4096]), (header) => headers.push(header));
+    const recording = await readAsciicastStream(streamOf(new TextEncoder().encode(text), [1, 3, 500, 2, 4096]), { onHeader: (header) => headers.push(header) });
     expect(recording).toEqual(parseAsciicast(text));
     expect(headers).toHaveLength(1);
     expect(headers[0]).toMatchObject({ cols: recording.cols, rows: recording.rows });
@@ -83,7 +83,7 @@ describe('readAsciicastStream', () => {
         },
       }),
     );
-    await readAsciicastStream(counting, () => (deliveredAtHeader = delivered));
+    await readAsciicastStream(counting, { onHeader: () => (deliveredAtHeader = delivered) });
     expect(deliveredAtHeader).toBeGreaterThan(0);
     expect(deliveredAtHeader).toBeLessThan(bytes.length / 4);
   });

@@ -2,8 +2,10 @@ import type { Recording, RecordingEvent } from './model.ts';
 import { AsciicastReader } from './parse.ts';
 import type { Header } from './parse.ts';
 
-/** Longest stretch of parsing without letting the browser run timers or draw. */
+/** Longest stretch of parsing without letting the browser run timers, draw, or take in more of the download. */
 const busyLimitMs = 8;
+/** The same while the download goes on, in idle time: what arrives is taken in first. */
+const idleSliceMs = 3;
 
 /**
  * One turn of the event loop, queued behind the tasks already waiting (`scheduler.yield()` would jump ahead
@@ -21,46 +23,128 @@ function pause(): Promise<void> {
   });
 }
 
+export interface StreamCallbacks {
+  /** As soon as the header line has been parsed, with the terminal size, so the terminal can be set up meanwhile. */
+  onHeader?(header: Header): void;
+  /** After each piece is parsed, with the events so far (one growing array), so they can be indexed meanwhile. */
+  onEvents?(events: readonly RecordingEvent[]): void;
+  /** Each piece of text as it arrives, before it is parsed, with the bytes it was decoded from. */
+  onText?(text: string, bytes: Uint8Array): void;
+  /**
+   * Once the last byte is in, after `onHeader`, with the whole text and how much of it is parsed yet: what
+   * parsing has left to do can be worked around (the replay shows a linear recording's last frame from its end).
+   * Parsing resumes when the promise it returns, if any, settles (say, once what it showed has been drawn).
+   */
+  onDownloaded?(text: string, parsedChars: number): void | Promise<void>;
+}
+
 /**
- * Parses a recording while it downloads (a `fetch` body): each chunk is decoded and its complete lines parsed
- * at once, so parsing overlaps the network instead of following it. `onHeader` runs as soon as the header
- * line has arrived, with the terminal size, so the caller can set up the terminal meanwhile; `onEvents` runs
- * after each chunk with the events so far (one growing array), so the caller can index them meanwhile.
+ * Parses a recording while it downloads (a `fetch` body). Taking in the download and parsing are two loops:
+ * every piece that has arrived is decoded and kept at once, and parsing follows in slices of a few
+ * milliseconds, so on a fast connection the download ends as soon as the network allows (parsing behind it),
+ * and on a slow one parsing keeps up and costs no time of its own.
  * Throws `AsciicastParseError` like `parseAsciicast`, and stops reading at the first bad line.
  */
-export async function readAsciicastStream(
-  stream: ReadableStream<Uint8Array>,
-  onHeader?: (header: Header) => void,
-  onEvents?: (events: readonly RecordingEvent[]) => void,
-): Promise<Recording> {
+export async function readAsciicastStream(stream: ReadableStream<Uint8Array>, callbacks: StreamCallbacks = {}): Promise<Recording> {
   const parser = new AsciicastReader();
-  const decoder = new TextDecoder();
   const source = stream.getReader();
+  const pieces: string[] = [];
+  /** Set by the download loop; an object, as the parsing loop reads it between awaits. */
+  const download: { done: boolean; failure?: { error: unknown } } = { done: false };
+  let wake: (() => void) | undefined;
+  /** Tells the parsing loop below, if it is waiting, that a piece has arrived or the download has ended. */
+  const signal = (): void => wake?.();
+  const downloading = (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for (;;) {
+        const { done, value } = await source.read();
+        // `stream: true` keeps a UTF-8 character split between chunks for the next one.
+        const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+        if (text !== '' || value?.length) {
+          pieces.push(text);
+          callbacks.onText?.(text, value ?? new Uint8Array());
+        }
+        if (done) break;
+        signal();
+      }
+      download.done = true;
+    } catch (error) {
+      download.failure = { error };
+    }
+    signal();
+  })();
+
+  let next = 0;
+  let parsedChars = 0;
+  let told = false;
   let busySince = performance.now();
+  /** While downloading, where the browser can say when it is idle, parsing waits for idle time (see below). */
+  const idleParsing = typeof requestIdleCallback === 'function';
+  let idleUntil: IdleDeadline | undefined;
   try {
     for (;;) {
-      // Chunks already received resolve `read()` at once, as microtasks: without a pause the whole download
-      // would be parsed in one go, starving timers and rendering (the terminal set up in `onHeader` could not
-      // draw, nor the page respond) until the last byte. So give the browser a turn every few milliseconds.
-      if (performance.now() - busySince > busyLimitMs) {
+      if (download.failure) throw download.failure.error;
+      if (download.done && !told && parser.header) {
+        told = true;
+        if (next < pieces.length) {
+          await callbacks.onDownloaded?.(pieces.join(''), parsedChars);
+          busySince = performance.now();
+        }
+      }
+      if (!download.done && idleParsing && parser.header) {
+        // Once the header is in (the terminal can be made), taking in the download comes first: on a fast
+        // connection the main thread is busy with arriving data and parsing waits for the last byte; on a slow
+        // one it is mostly idle, and parsing keeps up in between.
+        // Idle periods last up to 50 ms; a piece that arrives meanwhile waits no longer than `idleSliceMs`.
+        if (next === pieces.length || !idleUntil || idleUntil.timeRemaining() < 1 || performance.now() - busySince > idleSliceMs) {
+          idleUntil = await new Promise<IdleDeadline | undefined>((resolve) => {
+            const handle = requestIdleCallback((deadline) => {
+              wake = undefined;
+              resolve(deadline);
+            });
+            wake = () => {
+              if (!download.done && !download.failure) return; // a new piece: it waits for idle time like the others
+              wake = undefined;
+              cancelIdleCallback(handle);
+              resolve(undefined);
+            };
+          });
+          busySince = performance.now();
+          continue;
+        }
+      } else if (next === pieces.length) {
+        if (download.done) break;
+        await new Promise<void>((resolve) => {
+          wake = () => {
+            wake = undefined;
+            resolve();
+          };
+        });
+        busySince = performance.now();
+        continue;
+      } else if (performance.now() - busySince > busyLimitMs) {
+        // Give the browser a turn every few milliseconds: it draws, runs timers, and the download loop above
+        // takes in what has arrived meanwhile (pieces already received resolve its reads at once, as microtasks).
         await pause();
         busySince = performance.now();
+        continue;
       }
-      const { done, value } = await source.read();
-      if (done) break;
+      const piece = pieces[next] as string;
+      if (!callbacks.onDownloaded) pieces[next] = ''; // nobody needs the whole text: let it go as it is parsed
+      next++;
       const hadHeader = parser.header !== undefined;
-      // `stream: true` keeps a UTF-8 character split between chunks for the next one.
-      parser.push(decoder.decode(value, { stream: true }));
-      if (!hadHeader && parser.header) onHeader?.(parser.header);
-      onEvents?.(parser.eventsSoFar);
+      parser.push(piece);
+      parsedChars += piece.length;
+      if (!hadHeader && parser.header) callbacks.onHeader?.(parser.header);
+      callbacks.onEvents?.(parser.eventsSoFar);
     }
-    parser.push(decoder.decode());
-    const recording = parser.finish();
-    return recording;
+    return parser.finish();
   } catch (error) {
     await source.cancel().catch(() => undefined);
     throw error;
   } finally {
+    await downloading;
     source.releaseLock();
   }
 }

@@ -57,6 +57,11 @@ export class LinearIndex {
     return new LinearIndex(eventCount, lineStarts, lineColours);
   }
 
+  /** Line breaks (CR LF) seen in the linear stretch. */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
   /**
    * Text that gives, on a freshly reset terminal, the screen and scrollback after the first `count` events
    * (`count` ≤ `eventCount`): the last `lines` lines, at least the terminal's rows plus its scrollback.
@@ -79,12 +84,21 @@ export class LinearScanner {
   private readonly lineStarts: number[] = [];
   private readonly lineColours: string[] = [];
   /** SGR sequences in force now. */
-  private colours = '';
-  private cursorHidden = false;
+  private colours: string;
+  private cursorHidden: boolean;
   /** The last output character so far, to tell CR LF from a bare LF across events. */
   private previous = '';
   private eventCount = 0;
   private stopped = false;
+
+  /**
+   * `start`: the colours and cursor in force before the first event, for a scan that begins part-way through
+   * a recording (end-frame.ts); a recording's own start has none.
+   */
+  constructor(start: TerminalState = { colours: '', cursorHidden: false }) {
+    this.colours = start.colours;
+    this.cursorHidden = start.cursorHidden;
+  }
 
   /** Takes the next event; false once the output is no longer linear (later calls are ignored). */
   add(event: RecordingEvent, outputBefore: number): boolean {
@@ -138,10 +152,7 @@ export class LinearScanner {
         this.cursorHidden = match[2] === 'l';
         continue;
       }
-      const parameters = match[1] ?? '';
-      // SGR 0 (or empty) resets everything, so only what follows it matters.
-      const colours = parameters === '' || parameters === '0' ? '' : /^0[;:]/.test(parameters) ? match[0] : this.colours + match[0];
-      this.colours = colours.length > 256 ? colours.slice(colours.lastIndexOf('\u001b[', colours.length - 128)) : colours;
+      this.colours = withSgr(this.colours, match[1] ?? '');
     }
     return true;
   }
@@ -154,6 +165,23 @@ export class LinearScanner {
     this.lineColours.push(this.cursorHidden ? this.colours + hideCursor : this.colours);
     return true;
   }
+}
+
+/** What linear output carries from one line to the next: the colours (SGR) and whether the cursor is hidden. */
+export interface TerminalState {
+  colours: string;
+  cursorHidden: boolean;
+}
+
+/**
+ * The colours in force after `colours` and the SGR sequence `ESC [ parameters m`: SGR 0 (or empty) resets
+ * everything, so only what follows it matters; anything else adds to what is in force (kept to the last
+ * ~128 characters' worth of sequences, as a long run of changes would otherwise grow without end).
+ */
+export function withSgr(colours: string, parameters: string): string {
+  const sequence = `\u001b[${parameters}m`;
+  const next = parameters === '' || parameters === '0' ? '' : /^0[;:]/.test(parameters) ? sequence : colours + sequence;
+  return next.length > 256 ? next.slice(next.lastIndexOf('\u001b[', next.length - 128)) : next;
 }
 
 /** Number of values ≤ `value` in a sorted array. */

@@ -1,6 +1,6 @@
 import type { RecordingEvent } from '../asciicast/model.ts';
 import { LinearScanner } from './linear.ts';
-import type { LinearIndex } from './linear.ts';
+import type { LinearIndex, TerminalState } from './linear.ts';
 
 /** What the player must know about a recording's output before it can show any moment quickly. */
 export interface OutputIndex {
@@ -15,10 +15,15 @@ export interface OutputIndex {
  * (the main thread would otherwise wait for the network) rather than after it.
  */
 export class OutputIndexBuilder {
-  private readonly scanner = new LinearScanner();
+  private readonly scanner: LinearScanner;
   private outputBefore = new Float64Array(1024);
   private count = 0;
   private linear = true;
+
+  /** `start`: the terminal state before the first event, when the events are the end of a recording (end-frame.ts). */
+  constructor(start?: TerminalState) {
+    this.scanner = new LinearScanner(start);
+  }
 
   /** Reads the events not seen yet: `events` is the same array each time, grown by the parser. */
   update(events: readonly RecordingEvent[]): void {
@@ -46,6 +51,6 @@ export class OutputIndexBuilder {
 }
 
 /** The index built in one go, for a recording that is already complete. */
-export function buildOutputIndex(events: readonly RecordingEvent[]): OutputIndex {
-  return new OutputIndexBuilder().finish(events);
+export function buildOutputIndex(events: readonly RecordingEvent[], start?: TerminalState): OutputIndex {
+  return new OutputIndexBuilder(start).finish(events);
 }

@@ -40,13 +40,19 @@ export interface Source {
 }
 
 
-/** Reads and parses the recording; `onHeader` runs as soon as the terminal size is known (see fetchRecording). */
+/**
+ * Reads and parses the recording; `onHeader` runs as soon as the terminal size is known, `onEndFrame` when the
+ * last frame can be shown before parsing ends (see fetchRecording).
+ */
 async function readRecording(
   source: Source,
   onHeader: (header: Header, download: { bytes: number | undefined }) => void,
+  onEndFrame?: (frame: string) => Promise<void>,
 ): Promise<{ recording: Recording; outputIndex?: OutputIndex }> {
   try {
-    if (source.text === undefined) return await fetchRecording(source.name, onHeader, source.response);
+    if (source.text === undefined) {
+      return await fetchRecording(source.name, { onHeader, ...(onEndFrame ? { onEndFrame } : {}), ...(source.response ? { started: source.response } : {}) });
+    }
     const recording = parseAsciicast(source.text);
     onHeader(recording, { bytes: undefined }); // already in memory: nothing to wait for
     return { recording };
@@ -70,10 +76,18 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   let read: Awaited<ReturnType<typeof readRecording>>;
   try {
     // xterm is set up while the rest of the recording downloads.
+    // Without a poster (the /replay/ page), a long linear recording's last frame shows while it is still parsed;
+    // a lesson's poster already is that frame.
+    const poster = root.querySelector('.replay-poster');
+    const showEndFrame = (frame: string): Promise<void> => {
+      root.dataset['endFrame'] = 'shown';
+      // Parsing the rest waits until the frame has been drawn: the next animation frame, then a task after it.
+      return new Promise((resolve) => madeSink?.write(frame, () => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    };
     read = await readRecording(source, ({ cols, rows }, download) => {
       screen.append(host);
       madeSink = new XtermSink(host, cols, rows, { reducedMotion, downloadBytes: download.bytes });
-    });
+    }, poster || posterMarker !== undefined ? undefined : showEndFrame);
   } catch (error) {
     madeSink?.dispose();
     host.remove();
@@ -322,6 +336,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   controls.hidden = false;
   root.dataset['upgraded'] = 'true';
   await player.load(posterTime(player, posterMarker));
+  delete root.dataset['endFrame'];
   root.querySelector<HTMLElement>('.replay-poster')?.setAttribute('hidden', '');
   showPosition(player.position);
   showCommand();
