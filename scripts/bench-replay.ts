@@ -1,5 +1,7 @@
 // Benchmark: this site's replay against asciinema-player, in headless Chromium, one run each, same file.
-//   npm run bench:replay [-- --gzip] [-- --profile]   (the lead wires: "bench:replay": "node scripts/bench-replay.ts")
+//   npm run bench:replay [-- --gzip] [-- --profile] [-- --runs N]
+// `--runs N`: N rounds, ours and asciinema-player alternately in each, each in a fresh page; the table shows
+// the medians (and every round's load times), as one run on a shared machine says as much about the neighbours.
 // `--profile`: also records a CPU profile of our load (Chromium's profiler through CDP, unminified bundle),
 // writes it next to the recording (.cpuprofile, opens in DevTools) and prints the functions with most self time.
 // 1. Load a real ~8 MB / 60,000-line recording (`find /usr -ls | head -n 60000` through `asciinema rec`,
@@ -7,8 +9,9 @@
 // 2. Seek to the same 20 random points (seeded) in each player.
 // Times include fetching from a loopback server (each page makes one small warm-up request first), parsing and
 // rendering (up to the next animation frame after the player says it is done). Ours has two times: the last
-// frame drawn (from the end of the file when the output is linear, raw-linear.ts) and ready to seek (parsed). Our player runs the site's
-// load path: fetchRecording (parse and index while downloading), XtermSink made when the header arrives.
+// frame drawn (from the end of the file when the output is linear, raw-linear.ts) and ready to seek (parsed).
+// Our player runs the site's load path: fetchRecording (parse and index while downloading), XtermSink made when
+// the header arrives.
 // Prints a table and writes JSON next to the recording. Not a test: no thresholds.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -241,11 +244,34 @@ async function downloadAlone(): Promise<number> {
   return ms;
 }
 
-const downloadMs = await downloadAlone();
-const ours = await run('ours');
-const theirs = await run('asciinema', ours.points);
+const roundsFlag = process.argv.indexOf('--runs');
+const rounds = roundsFlag === -1 ? 1 : Math.max(1, Number(process.argv[roundsFlag + 1]) || 1);
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+const downloads: number[] = [];
+const oursRounds: Awaited<ReturnType<typeof run>>[] = [];
+const theirRounds: Awaited<ReturnType<typeof run>>[] = [];
+for (let round = 0; round < rounds; round++) {
+  downloads.push(await downloadAlone());
+  const oursNow = await run('ours');
+  oursRounds.push(oursNow);
+  theirRounds.push(await run('asciinema', oursNow.points));
+  if (rounds > 1) console.log(`round ${round + 1}: last frame ours ${(oursNow.loadMs).toFixed(1)} ms, asciinema-player ${(theirRounds.at(-1)?.loadMs ?? NaN).toFixed(1)} ms`);
+}
 await browser.close();
 server.close();
+const downloadMs = median(downloads);
+/** The round whose load time is the median, with the medians of every round's times. */
+const summarised = (results: typeof oursRounds): (typeof oursRounds)[number] => {
+  const loadMs = median(results.map((result) => result.loadMs));
+  const middle = [...results].sort((a, b) => Math.abs(a.loadMs - loadMs) - Math.abs(b.loadMs - loadMs))[0] as (typeof results)[number];
+  return { ...middle, loadMs, readyMs: median(results.map((result) => result.readyMs)), seeksMs: middle.seeksMs };
+};
+const ours = summarised(oursRounds);
+const theirs = summarised(theirRounds);
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -259,6 +285,7 @@ const summary = {
   recording: { path: castPath, bytes: statSync(castPath).size, events: castLines, outputLines, durationSeconds: ours.durationSeconds, servedGzipBytes: gzipped?.length },
   chromium: browser.version(),
   asciinemaPlayer: asciinemaVersion,
+  rounds: { count: rounds, oursLastFrameMs: oursRounds.map((result) => result.loadMs), asciinemaMs: theirRounds.map((result) => result.loadMs), oursReadyMs: oursRounds.map((result) => result.readyMs), downloadAloneMs: downloads },
   lastFrame: {
     downloadAloneMs: downloadMs, oursMs: ours.loadMs, asciinemaMs: theirs.loadMs, speedup: theirs.loadMs / ours.loadMs,
     oursShownFromTheEnd: ours.endFrameMatches !== undefined, oursEndFrameMatchesLoaded: ours.endFrameMatches,
@@ -271,7 +298,7 @@ const summary = {
 writeFileSync(`${castPath}${gzipped ? '.gzip' : ''}.bench.json`, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`recording: ${summary.recording.bytes} bytes, ${castLines} events, ${outputLines} output lines, ${ours.durationSeconds.toFixed(2)} s; served ${gzipped ? `gzip-compressed (${gzipped.length} bytes)` : 'uncompressed'}`);
 console.log(`Chromium ${summary.chromium}; asciinema-player ${asciinemaVersion}; our keyframes: ${ours.keyframes}`);
-console.log(`last frame:  ours ${ms(ours.loadMs)}   asciinema-player ${ms(theirs.loadMs)}   → ${summary.lastFrame.speedup.toFixed(2)}× faster`);
+console.log(`${rounds > 1 ? `medians of ${rounds} rounds; ` : ""}last frame:  ours ${ms(ours.loadMs)}   asciinema-player ${ms(theirs.loadMs)}   → ${summary.lastFrame.speedup.toFixed(2)}× faster`);
 if (ours.endFrameMatches !== undefined) {
   console.log(`  ours drawn from the end of the file while the rest was parsed; same screen as after the full load: ${ours.endFrameMatches ? 'yes' : 'NO'}`);
 }
