@@ -230,6 +230,43 @@ describe('ReplayPlayer', () => {
   });
 });
 
+/** A sink that loads its serializer late, like the browser's: a snapshot before `prepareSnapshots` throws. */
+class LateSnapshotSink extends HeadlessSink {
+  prepared = 0;
+  override snapshot(scrollbackLines?: number): string {
+    if (this.prepared === 0) throw new Error('snapshot before prepareSnapshots');
+    return super.snapshot(scrollbackLines);
+  }
+  prepareSnapshots(): Promise<void> {
+    this.prepared++;
+    return Promise.resolve();
+  }
+}
+
+describe('loading what snapshots need', () => {
+  it('asks the sink once, before the first keyframe, when the recording needs keyframes', async () => {
+    const recording = fixture('listing.cast');
+    const sink = new LateSnapshotSink(recording.cols, recording.rows);
+    const player = new ReplayPlayer(recording, sink, new FakeClock(), { keyframeSpacingChars: 8 * 1024 });
+    await player.load();
+    expect(player.state).toBe('ended');
+    expect(player.keyframeCount).toBeGreaterThan(3);
+    expect(sink.prepared).toBe(1);
+  });
+
+  it('never asks for a linear recording, nor for one with less output after its linear stretch than a keyframe’s spacing', async () => {
+    for (const [name, spacing] of [['listing-v2.cast', 512], ['listing.cast', 10 * 1024 * 1024]] as const) {
+      const recording = fixture(name);
+      const sink = new LateSnapshotSink(recording.cols, recording.rows);
+      const player = new ReplayPlayer(recording, sink, new FakeClock(), { keyframeSpacingChars: spacing });
+      await player.load();
+      expect(player.state, name).toBe('ended');
+      expect(player.keyframeCount, name).toBe(0);
+      expect(sink.prepared, name).toBe(0);
+    }
+  });
+});
+
 describe('keyframes on a large real recording', () => {
   it('restores the lines above the screen with the screen', async () => {
     // listing.cast stops being linear part-way (record-fixtures.ts), so later moments come from keyframes.

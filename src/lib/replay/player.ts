@@ -23,9 +23,14 @@ export interface TerminalSink {
   readonly linesAbove: number;
   /**
    * The current screen as escape sequences that rebuild it after `reset()`, with up to `scrollbackLines` of the
-   * lines above it (default none).
+   * lines above it (default none). Only after `prepareSnapshots()` has settled, where the sink has it.
    */
   snapshot(scrollbackLines?: number): string;
+  /**
+   * Loads what `snapshot` needs, if the sink loads it late: most recordings never need a snapshot (see
+   * `load`), so the browser's sink fetches its serializer only for those that do.
+   */
+  prepareSnapshots?(): Promise<void>;
 }
 
 /** RIS, "reset to initial state": what a sink writes for `reset()`. */
@@ -171,6 +176,9 @@ export class ReplayPlayer {
         // (xterm may parse that in a later slice, after a render).
         await new Promise<void>((resolve) => this.writeLinearFrame(this.linear.eventCount, false, resolve));
       } else {
+        // Keyframes are taken every `spacing` characters after the linear stretch: with less than that, none.
+        const afterLinear = (this.outputBefore[this.recording.events.length] as number) - (this.outputBefore[this.linear.eventCount] as number);
+        if (afterLinear >= this.spacing) await this.sink.prepareSnapshots?.();
         if (this.linear.eventCount > 0) this.writeLinearFrame(this.linear.eventCount, true);
         else {
           this.sink.reset();

@@ -1,6 +1,6 @@
 import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
-import { SerializeAddon } from '@xterm/addon-serialize';
+import type { SerializeAddon } from '@xterm/addon-serialize';
 // As text, added to the page when the first terminal is made: a plain CSS import would be attached to every page
 // of the site (each page carries its styles inline), though only pages with a player ever need it.
 import xtermStyles from '@xterm/xterm/css/xterm.css?inline';
@@ -49,7 +49,9 @@ export class XtermSink implements TerminalSink {
   readonly terminal: Terminal;
   /** Lines kept above the screen: enough to scroll back through a long command's output. */
   readonly scrollback = 1000;
-  private readonly serializer = new SerializeAddon();
+  /** xterm's serializer, for keyframes: loaded by `prepareSnapshots` (4 kB gzipped most players never need). */
+  private serializer: SerializeAddon | undefined;
+  private disposed = false;
   private readonly host: HTMLElement;
   private readonly observers: { disconnect(): void }[] = [];
 
@@ -68,7 +70,6 @@ export class XtermSink implements TerminalSink {
       allowProposedApi: true,
       theme: this.theme(),
     });
-    this.terminal.loadAddon(this.serializer);
     this.terminal.attachCustomKeyEventHandler(() => false); // keys belong to the player's shortcuts
     this.terminal.open(host);
     const element = this.terminal.element;
@@ -117,7 +118,19 @@ export class XtermSink implements TerminalSink {
     return this.terminal.buffer.normal.baseY;
   }
 
+  private serializerLoaded: Promise<void> | undefined;
+
+  prepareSnapshots(): Promise<void> {
+    this.serializerLoaded ??= import('@xterm/addon-serialize').then(({ SerializeAddon }) => {
+      if (this.disposed) return;
+      this.serializer = new SerializeAddon();
+      this.terminal.loadAddon(this.serializer);
+    });
+    return this.serializerLoaded;
+  }
+
   snapshot(scrollbackLines = 0): string {
+    if (!this.serializer) throw new Error('XtermSink.snapshot before prepareSnapshots');
     return this.serializer.serialize({ scrollback: scrollbackLines });
   }
 
@@ -128,6 +141,7 @@ export class XtermSink implements TerminalSink {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const observer of this.observers) observer.disconnect();
     this.terminal.dispose();
   }
