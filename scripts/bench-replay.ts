@@ -22,12 +22,17 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
 import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { defaultLargeCast, recordLarge } from '../tests/fixtures/casts/record-large.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
-const castPath = process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? defaultLargeCast;
+const { values: flags, positionals } = parseArgs({
+  options: { gzip: { type: 'boolean' }, profile: { type: 'boolean' }, runs: { type: 'string' } },
+  allowPositionals: true,
+});
+const castPath = positionals[0] ?? defaultLargeCast;
 if (!existsSync(castPath)) {
   console.log(`recording ${castPath} with asciinema…`);
   await recordLarge(castPath);
@@ -101,7 +106,7 @@ window.benchLastLine = () => {
 };
 `,
 );
-const profile = process.argv.includes('--profile');
+const profile = flags.profile === true;
 // The site's bundler (Vite) turns `file.css?inline` into the file's text; esbuild needs telling.
 const cssAsText: Plugin = {
   name: 'css-as-text',
@@ -160,7 +165,7 @@ const files: Record<string, string> = {
 const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.cast': 'application/x-asciicast' };
 // `--gzip`: serve the recording gzip-compressed, as static hosts and CDNs serve text; both players get the same
 // bytes. Without it, the recording goes out as is (8 MB through the browser's network stack for both).
-const gzipped = process.argv.includes('--gzip') ? gzipSync(readFileSync(castPath)) : undefined;
+const gzipped = flags.gzip === true ? gzipSync(readFileSync(castPath)) : undefined;
 const server = createServer((request, response) => {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   const page = pages[path];
@@ -244,8 +249,7 @@ async function downloadAlone(): Promise<number> {
   return ms;
 }
 
-const roundsFlag = process.argv.indexOf('--runs');
-const rounds = roundsFlag === -1 ? 1 : Math.max(1, Number(process.argv[roundsFlag + 1]) || 1);
+const rounds = Math.max(1, Math.floor(Number(flags.runs ?? 1)) || 1);
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
