@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { defaultLargeCast, recordLarge } from '../tests/fixtures/casts/record-large.ts';
+import { seededRandom } from '../src/lib/seeded-random.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
@@ -180,16 +181,6 @@ const server = createServer((request, response) => {
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-/** mulberry32: the same 20 points for both players, and for every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const browser = await chromium.launch({
   ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
@@ -213,7 +204,7 @@ async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Resul
   if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
   if (loaded.phases) console.log(`${name} phases: ${Object.entries(loaded.phases).map(([phase, value]) => `${phase} ${value.toFixed(1)} ms`).join(', ')}`);
   const lastLine = await page.evaluate(() => (window as unknown as { benchLastLine(): string }).benchLastLine());
-  const random = seeded(20261127);
+  const random = seededRandom(20261127); // the same 20 points for both players, and for every run
   const targets = points ?? Array.from({ length: 20 }, () => Math.round(random() * loaded.durationSeconds * 1000) / 1000);
   const seeksMs: number[] = [];
   for (const seconds of targets) seeksMs.push(await page.evaluate((at) => (window as unknown as { benchSeek(at: number): Promise<number> }).benchSeek(at), seconds));

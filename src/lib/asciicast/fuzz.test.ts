@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AsciicastParseError } from './model.ts';
 import { parseAsciicast } from './parse.ts';
 import { OutputSanitizer } from './sanitize.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 // Mutates the real fixture recordings 1,200 times; parsing (and sanitising what parses) must either succeed
 // or throw AsciicastParseError — never a TypeError, RangeError or anything else.
@@ -11,17 +12,8 @@ const fixtures = ['colours.cast', 'hostile.cast', 'resize-and-clear.cast'].map((
   readFileSync(new URL(`../../../tests/fixtures/casts/${name}`, import.meta.url), 'utf8'),
 );
 
-/** A small deterministic generator (mulberry32), so a failure is reproducible from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator, so a failure is reproducible from its seed. */
+const random = seededRandom;
 
 const nasty = ['', '"', ',', '[', ']', '{', '}', 'null', '-1', '1e999', 'NaN', '\\u0000', '\u001b', '\u009d', '99999x1', '"r"', '"x"', '"m"', '\n', '#', '{"version":2}', '\ud800'];
 

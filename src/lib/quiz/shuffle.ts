@@ -3,6 +3,8 @@
  * progress record), so "option B" in a saved answer keeps meaning the same option. DOM-free.
  */
 
+import { seededRandom } from '../seeded-random.ts';
+
 /** A 32-bit FNV-1a hash of a string: small, stable across browsers and Node. */
 export function hashString(text: string): number {
   let hash = 0x811c9dc5;
@@ -13,16 +15,6 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** mulberry32: a tiny seeded generator, good enough to shuffle a handful of options. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The positions 0..count-1 in a seeded order (Fisher–Yates). */
 export function shuffledOrder(count: number, seed: string): number[] {

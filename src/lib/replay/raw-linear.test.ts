@@ -5,6 +5,7 @@ import { parseAsciicast } from '../asciicast/parse.ts';
 import { endFrame } from './end-frame.ts';
 import { buildOutputIndex } from './output-index.ts';
 import { RawLinearCheck, terminalStateAt } from './raw-linear.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 /** Every real recording in the project: the lab's and the test fixtures (hostile.cast included). */
@@ -44,16 +45,6 @@ function parsedEnd(text: string): { linear: boolean; frame: string } {
 /** The text cut after its `lines`-th line: a shorter recording ending elsewhere. */
 const firstLines = (text: string, lines: number): string => text.split('\n').slice(0, lines).join('\n') + '\n';
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the mutations insert into output (as JSON text): linear and non-linear sequences alike. */
 const insertions = [
@@ -135,7 +126,7 @@ describe('RawLinearCheck', () => {
   });
 
   it('never lets a mutated recording through that the full parse finds non-linear, and gives the same last frame (1,000 mutations)', () => {
-    const random = seeded(20261128);
+    const random = seededRandom(20261128); // deterministic, so a failure can be replayed
     const bases = recordings.filter(({ text }) => rawLinear(text));
     let stillLinear = 0;
     for (let round = 0; round < 1000; round++) {
