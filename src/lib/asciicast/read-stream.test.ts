@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AsciicastParseError } from './model.ts';
 import { AsciicastReader, parseAsciicast } from './parse.ts';
 import type { Header } from './parse.ts';
@@ -103,5 +103,66 @@ describe('readAsciicastStream', () => {
     expect(error).toBeInstanceOf(AsciicastParseError);
     expect(error).toMatchObject({ line: 3 });
     expect(pulls).toBeLessThan(5);
+  });
+});
+
+describe('readAsciicastStream with the whole text once downloaded', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('hands over the whole text once, after the header, and parses the rest when its promise settles', async () => {
+    const text = fixture('listing.cast');
+    const calls: string[] = [];
+    let resumed = false;
+    // A fast download keeps the browser busy: it is never idle until the last byte, so nothing is parsed after
+    // the header meanwhile (an idle callback that never comes).
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const recording = await readAsciicastStream(streamOf(new TextEncoder().encode(text), [1000, 7, 20_000]), {
+      onHeader: () => calls.push('header'),
+      onDownloaded: async (whole, parsedChars) => {
+        calls.push('downloaded');
+        expect(whole).toBe(text);
+        expect(parsedChars).toBeLessThan(text.length / 2);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        resumed = true;
+      },
+    });
+    expect(recording).toEqual(parseAsciicast(text));
+    expect(calls[0]).toBe('header');
+    expect(calls).toEqual(['header', 'downloaded']);
+    expect(resumed).toBe(true);
+  });
+
+  it('waits for idle time to parse while the download goes on (where the browser says when it is idle)', async () => {
+    const idleCalls: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => {
+      idleCalls.push(1);
+      return setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 10 }), 1) as unknown as number;
+    });
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => clearTimeout(handle));
+    const text = fixture('listing.cast');
+    const bytes = new TextEncoder().encode(text);
+    // A slow download: a piece every 2 ms, so parsing goes on in the idle time between pieces.
+    let offset = 0;
+    const slow = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (offset >= bytes.length) controller.close();
+        else controller.enqueue(bytes.slice(offset, (offset += 4096)));
+      },
+    });
+    const texts: string[] = [];
+    let leftAtTheEnd = -1;
+    const recording = await readAsciicastStream(slow, {
+      onText: (piece) => texts.push(piece),
+      onDownloaded: (whole, parsedChars) => {
+        leftAtTheEnd = whole.length - parsedChars;
+      },
+    });
+    expect(recording).toEqual(parseAsciicast(text));
+    expect(texts.join('')).toBe(text);
+    expect(idleCalls.length).toBeGreaterThan(3);
+    // Parsing kept up with the slow download: little or nothing was left when the last byte came in.
+    expect(leftAtTheEnd).toBeLessThan(text.length / 2);
   });
 });
