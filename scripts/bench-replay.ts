@@ -48,7 +48,7 @@ const entry = join(work, 'ours-entry.ts');
 writeFileSync(
   entry,
   `import { fetchRecording } from ${JSON.stringify(join(root, 'src/lib/replay/fetch-recording.ts'))};
-import { ReplayPlayer } from ${JSON.stringify(join(root, 'src/lib/replay/player.ts'))};
+import { ReplayPlayer, fullReset } from ${JSON.stringify(join(root, 'src/lib/replay/player.ts'))};
 import { XtermSink } from ${JSON.stringify(join(root, 'src/lib/replay/xterm-sink.ts'))};
 const frames = () => new Promise((done) => requestAnimationFrame(done));
 const clock = { now: () => performance.now(), requestFrame: (f) => requestAnimationFrame(f), cancelFrame: (h) => cancelAnimationFrame(h) };
@@ -69,7 +69,7 @@ window.benchLoad = async (url) => {
     },
     // As player-ui.ts does without a poster (the /replay/ page): the last frame of a long linear recording
     // shows as soon as the download is in; time it when drawn, and keep its text to compare with the loaded one.
-    onEndFrame: (frame) => new Promise((resolve) => (endFrameReady = performance.now(), sink.write(frame, () => requestAnimationFrame(() => {
+    onEndFrame: (frame) => new Promise((resolve) => (endFrameReady = performance.now(), sink.write(fullReset + frame, () => requestAnimationFrame(() => {
       endFrameAt = performance.now();
       endFrameScreen = screenText();
       setTimeout(resolve, 0);

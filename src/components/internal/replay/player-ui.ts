@@ -9,7 +9,7 @@ import { parseAsciicast } from '../../../lib/asciicast/parse.ts';
 import type { Header } from '../../../lib/asciicast/parse.ts';
 import { fetchRecording } from '../../../lib/replay/fetch-recording.ts';
 import type { OutputIndex } from '../../../lib/replay/output-index.ts';
-import { ReplayPlayer } from '../../../lib/replay/player.ts';
+import { ReplayPlayer, fullReset } from '../../../lib/replay/player.ts';
 import { posterTime } from '../../../lib/replay/poster-time.ts';
 import type { FrameClock } from '../../../lib/replay/player.ts';
 import { transcriptOf } from '../../../lib/replay/transcript.ts';
@@ -80,9 +80,12 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     // a lesson's poster already is that frame.
     const poster = root.querySelector('.replay-poster');
     const showEndFrame = (frame: string): Promise<void> => {
+      const sink = madeSink;
+      if (!sink) return Promise.resolve();
       root.dataset['endFrame'] = 'shown';
-      // Parsing the rest waits until the frame has been drawn: the next animation frame, then a task after it.
-      return new Promise((resolve) => madeSink?.write(frame, () => requestAnimationFrame(() => setTimeout(resolve, 0))));
+      // From a clean screen (the sink may have drawn hidden glyphs to measure them). Parsing the rest waits
+      // until the frame has been drawn: the next animation frame, then a task after it.
+      return new Promise((resolve) => sink.write(fullReset + frame, () => requestAnimationFrame(() => setTimeout(resolve, 0))));
     };
     read = await readRecording(source, ({ cols, rows }, download) => {
       screen.append(host);
@@ -91,6 +94,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   } catch (error) {
     madeSink?.dispose();
     host.remove();
+    delete root.dataset['endFrame'];
     showError(root, error instanceof Error ? error.message : String(error));
     return undefined;
   }
