@@ -23,6 +23,8 @@ test.describe('course frame', () => {
 
   test('the sidebar keeps the groups a learner opened while navigating', async ({ page }) => {
     await page.goto('/course/why-it-matters/');
+    // A learner's clicks come after the page's scripts have run; a test's may come sooner.
+    await page.waitForFunction(() => customElements.get('course-sidebar') !== undefined);
     const groups = page.locator('course-sidebar details[data-chapter-id]');
     const count = await groups.count();
     // Open every chapter group, move to another page, and expect them all still open.

@@ -19,6 +19,12 @@ describe('sidebar state', () => {
     expect(scroller.scrollTop).toBe(120);
   });
 
+  it('saves the open groups without a scroller, keeping the scroll position saved before', () => {
+    const session = store({ 'sidebar-state': '{"open":["01-a"],"scrollTop":80}' });
+    saveSidebar(session, [group('01-a'), group('02-b', true)]);
+    expect(readSidebarState(session)).toEqual({ open: ['02-b'], scrollTop: 80 });
+  });
+
   it('never closes the group the server opened', () => {
     const groups = [group('01-a', true)];
     restoreSidebar(store({ 'sidebar-state': '{"open":[],"scrollTop":0}' }), groups, { scrollTop: 0 });

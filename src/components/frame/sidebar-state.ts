@@ -50,10 +50,15 @@ export function restoreSidebar(store: SessionStore, groups: SidebarGroup[], scro
   if (state.scrollTop > 0) scroller.scrollTop = state.scrollTop;
 }
 
-export function saveSidebar(store: SessionStore, groups: SidebarGroup[], scroller: Scrollable): void {
+/**
+ * Saves which groups are open and, given the scroller, how far it is scrolled; without it, the scroll position
+ * saved before is kept (reading `scrollTop` while the page loads would force a layout of the whole page).
+ */
+export function saveSidebar(store: SessionStore, groups: SidebarGroup[], scroller?: Scrollable): void {
   const open = groups.filter((group) => group.open && group.dataset.chapterId).map((group) => group.dataset.chapterId ?? '');
+  const scrollTop = scroller ? scroller.scrollTop : readSidebarState(store).scrollTop;
   try {
-    store.setItem(key, JSON.stringify({ open, scrollTop: scroller.scrollTop }));
+    store.setItem(key, JSON.stringify({ open, scrollTop }));
   } catch {
     // Storage refused (quota, privacy mode): the sidebar simply is not remembered.
   }
