@@ -173,6 +173,11 @@ export interface TerminalState {
   cursorHidden: boolean;
 }
 
+/** Whether `ESC [ parameters m` starts with a reset (SGR 0 or empty): nothing in force before it matters. */
+export function resetsColours(parameters: string): boolean {
+  return parameters === '' || parameters === '0' || /^0[;:]/.test(parameters);
+}
+
 /**
  * The colours in force after `colours` and the SGR sequence `ESC [ parameters m`: SGR 0 (or empty) resets
  * everything, so only what follows it matters; anything else adds to what is in force (kept to the last
@@ -180,7 +185,7 @@ export interface TerminalState {
  */
 export function withSgr(colours: string, parameters: string): string {
   const sequence = `\u001b[${parameters}m`;
-  const next = parameters === '' || parameters === '0' ? '' : /^0[;:]/.test(parameters) ? sequence : colours + sequence;
+  const next = !resetsColours(parameters) ? colours + sequence : parameters === '' || parameters === '0' ? '' : sequence;
   return next.length > 256 ? next.slice(next.lastIndexOf('\u001b[', next.length - 128)) : next;
 }
 

@@ -1,4 +1,4 @@
-import { withSgr } from './linear.ts';
+import { resetsColours, withSgr } from './linear.ts';
 import type { TerminalState } from './linear.ts';
 
 /**
@@ -137,13 +137,10 @@ export class RawLinearCheck {
 
 /** `ESC [ parameters m` as it appears in the JSON text. */
 const rawSgr = /\\u001b\[([0-9;:]*)m/y;
-/** The start of an output event's line: `[time, "o"`. */
-const outputLine = /\[\s*[0-9][0-9.eE+-]*\s*,\s*"o"/y;
-
 /** Whether the JSON text at `at` is inside an output event's line (not the header, a marker's label…). */
 function inOutput(text: string, at: number): boolean {
-  outputLine.lastIndex = text.lastIndexOf('\n', at) + 1;
-  return outputLine.test(text);
+  outputStart.lastIndex = text.lastIndexOf('\n', at) + 1;
+  return outputStart.test(text);
 }
 
 /**
@@ -162,8 +159,7 @@ export function terminalStateAt(text: string, offset: number): TerminalState {
     if ((parameters === undefined && cursor !== 'h' && cursor !== 'l') || !inOutput(text, at)) continue;
     if (parameters !== undefined) {
       found.push(parameters);
-      // Nothing before a reset matters.
-      coloursKnown = parameters === '' || parameters === '0' || /^0[;:]/.test(parameters);
+      coloursKnown = resetsColours(parameters); // nothing before a reset matters
     }
     if (cursor === 'h' || cursor === 'l') cursorHidden = cursor === 'l';
     if (coloursKnown && cursorHidden !== undefined) break;
