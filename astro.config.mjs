@@ -1,9 +1,11 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentSecurityPolicy from './src/integrations/content-security-policy-integration.ts';
 import pagefind from './src/integrations/pagefind-integration.ts';
+import { mdxDirectImports } from './src/integrations/mdx-direct-imports.ts';
 
 // The public address is only needed for absolute URLs (sitemap, canonical links); a deployment sets SITE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -28,6 +30,8 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   vite: {
+    // Each lesson imports only the components it names from the MDX barrel, so it carries only their CSS.
+    plugins: [mdxDirectImports(fileURLToPath(new URL('./src/components/mdx/index.ts', import.meta.url)))],
     // xterm's headless terminal (used at build time for replay posters) is CommonJS: Node must load it itself.
     // Left to Vite's dev server it fails with "exports is not defined".
     ssr: { external: ['@xterm/headless', '@xterm/addon-serialize'] },
