@@ -283,6 +283,41 @@ test.describe('/replay/ page', () => {
     await expect(player.getByRole('button', { name: 'echo done' })).toBeVisible();
   });
 
+  test('shows a long linear recording\'s last frame as text as soon as it is downloaded, then the same screen in the terminal', async ({ page }) => {
+    // A real recording (the lab's), its events repeated past 2 MB (v3 times are intervals, so they stay valid).
+    const recorded = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/scratch-vs-static.cast'), 'utf8');
+    const events = recorded.slice(recorded.indexOf('\n') + 1);
+    const long = recorded + events.repeat(Math.ceil(2_200_000 / events.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    await page.route((url) => url.pathname === '/replay/casts/samples/long-listing.cast', (route) => route.fulfill({ body: long, contentType: 'application/x-asciicast' }));
+    // What the page showed when the frame went in, before the player had loaded.
+    await page.addInitScript(() => {
+      const seen: { frame?: string; terminalMade?: boolean; state?: string } = {};
+      (window as unknown as { endFrameSeen: typeof seen }).endFrameSeen = seen;
+      new MutationObserver(() => {
+        const frame = document.querySelector('#opened-player .replay-end-frame');
+        if (!frame || seen.frame !== undefined) return;
+        seen.frame = frame.textContent;
+        seen.terminalMade = document.querySelector('#opened-player .xterm') !== null;
+        seen.state = document.querySelector<HTMLElement>('#opened-player terminal-replay')?.dataset['state'] ?? '';
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // no autoplay: the loaded player stays at the end
+    await page.goto('/replay/?src=/replay/casts/samples/long-listing.cast');
+    const player = page.locator('#opened-player terminal-replay');
+    await expect(player).toHaveAttribute('data-upgraded', 'true', { timeout: 20_000 });
+    await expect(player).not.toHaveAttribute('data-state', 'loading');
+    const seen = await page.evaluate(() => (window as unknown as { endFrameSeen: { frame?: string; terminalMade?: boolean; state?: string } }).endFrameSeen);
+    expect(seen.state).toBe('loading');
+    expect(seen.terminalMade, 'the terminal is made after the frame shows, not while the download goes on').toBe(false);
+    // Once loaded, the terminal shows the same screen and the frame is gone.
+    await expect(player.locator('.replay-end-frame')).toBeHidden();
+    const terminalRows = (await player.locator('.xterm-rows > div').allTextContents()).map((row) => row.replace(/\u00a0/g, ' ').trimEnd());
+    while (terminalRows.at(-1) === '') terminalRows.pop();
+    const frameRows = (seen.frame ?? '').split('\n').map((row) => row.trimEnd());
+    expect(frameRows.length).toBeGreaterThan(5);
+    expect(frameRows).toEqual(terminalRows.slice(-frameRows.length));
+  });
+
   test('refuses ?src= on another origin and reports a missing file', async ({ page }) => {
     await page.goto('/replay/?src=https://example.org/evil.cast');
     await expect(page.locator('#opened-player').getByRole('alert')).toHaveText(/only opens same-origin URLs/);

@@ -70,6 +70,19 @@ describe('readAsciicastStream', () => {
     }
   });
 
+  it('reads text already decoded (a download read for its last frame hands on strings)', async () => {
+    const text = fixture('colours.cast');
+    const pieces = [text.slice(0, 10), text.slice(10, 700), text.slice(700)];
+    const stream = new ReadableStream<string>({
+      pull(controller) {
+        const piece = pieces.shift();
+        if (piece === undefined) controller.close();
+        else controller.enqueue(piece);
+      },
+    });
+    expect(await readAsciicastStream(stream)).toEqual(parseAsciicast(text));
+  });
+
   it('calls back with the header before the rest has arrived', async () => {
     const text = fixture('listing.cast');
     const bytes = new TextEncoder().encode(text);
@@ -106,10 +119,10 @@ describe('readAsciicastStream', () => {
   });
 });
 
-describe('readAsciicastStream with the whole text once downloaded', () => {
+describe('readAsciicastStream, told when the download is in', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('hands over the whole text once, after the header, and parses the rest when its promise settles', async () => {
+  it('says once, after the header, how much is parsed of how much, and parses the rest when its promise settles', async () => {
     const text = fixture('listing.cast');
     const calls: string[] = [];
     let resumed = false;
@@ -119,9 +132,9 @@ describe('readAsciicastStream with the whole text once downloaded', () => {
     vi.stubGlobal('cancelIdleCallback', () => undefined);
     const recording = await readAsciicastStream(streamOf(new TextEncoder().encode(text), [1000, 7, 20_000]), {
       onHeader: () => calls.push('header'),
-      onDownloaded: async (whole, parsedChars) => {
+      onDownloaded: async (parsedChars, totalChars) => {
         calls.push('downloaded');
-        expect(whole).toBe(text);
+        expect(totalChars).toBe(text.length);
         expect(parsedChars).toBeLessThan(text.length / 2);
         await new Promise((resolve) => setTimeout(resolve, 5));
         resumed = true;
@@ -151,18 +164,73 @@ describe('readAsciicastStream with the whole text once downloaded', () => {
         else controller.enqueue(bytes.slice(offset, (offset += 4096)));
       },
     });
-    const texts: string[] = [];
     let leftAtTheEnd = -1;
     const recording = await readAsciicastStream(slow, {
-      onText: (piece) => texts.push(piece),
-      onDownloaded: (whole, parsedChars) => {
-        leftAtTheEnd = whole.length - parsedChars;
+      onDownloaded: (parsedChars, totalChars) => {
+        leftAtTheEnd = totalChars - parsedChars;
       },
     });
     expect(recording).toEqual(parseAsciicast(text));
-    expect(texts.join('')).toBe(text);
     expect(idleCalls.length).toBeGreaterThan(3);
     // Parsing kept up with the slow download: little or nothing was left when the last byte came in.
     expect(leftAtTheEnd).toBeLessThan(text.length / 2);
+  });
+});
+
+describe('readAsciicastStream holding parsing back while downloading', () => {
+  /** `text` in pieces of 2 kB, one every 2 ms. */
+  function slowly(text: string): ReadableStream<Uint8Array> {
+    const bytes = new TextEncoder().encode(text);
+    let offset = 0;
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (offset >= bytes.length) controller.close();
+        else controller.enqueue(bytes.slice(offset, (offset += 2048)));
+      },
+    });
+  }
+
+  it('parses nothing past the header for that long, then keeps up with the download', async () => {
+    const text = fixture('listing.cast');
+    const start = performance.now();
+    const parsed: { at: number; events: number }[] = [];
+    let leftAtTheEnd = -1;
+    const recording = await readAsciicastStream(
+      slowly(text),
+      {
+        onEvents: (events) => void parsed.push({ at: performance.now() - start, events: events.length }),
+        onDownloaded: (parsedChars, totalChars) => {
+          leftAtTheEnd = totalChars - parsedChars;
+        },
+      },
+      { holdParsingMs: 40 },
+    );
+    expect(recording).toEqual(parseAsciicast(text));
+    expect(text.length / 2048).toBeGreaterThan(50); // the download lasts over 100 ms
+    // The first piece is parsed at once (its header line sizes the terminal), the next ones only after the hold.
+    const first = parsed[0] as (typeof parsed)[number];
+    expect(first.at).toBeLessThan(39);
+    expect(parsed.filter(({ at }) => at < 39).map(({ events }) => events)).toEqual([first.events]);
+    expect(parsed.length).toBeGreaterThan(2);
+    expect(leftAtTheEnd).toBeLessThan(text.length / 2); // parsed meanwhile, after the hold
+  });
+
+  it('holds back all but the header line of a recording that arrives in one piece', async () => {
+    const text = fixture('listing.cast');
+    let parsedAtTheEnd = -1;
+    const recording = await readAsciicastStream(streamOf(new TextEncoder().encode(text), [text.length]), {
+      onDownloaded: (parsedChars) => void (parsedAtTheEnd = parsedChars),
+    }, { holdParsingMs: 60_000 });
+    expect(recording).toEqual(parseAsciicast(text));
+    expect(parsedAtTheEnd).toBe(text.indexOf('\n') + 1);
+  });
+
+  it('stops holding back as soon as the download ends', async () => {
+    const text = fixture('listing.cast');
+    const start = performance.now();
+    const recording = await readAsciicastStream(streamOf(new TextEncoder().encode(text), [65_536]), {}, { holdParsingMs: 60_000 });
+    expect(recording).toEqual(parseAsciicast(text));
+    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });

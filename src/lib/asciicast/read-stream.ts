@@ -28,27 +28,39 @@ export interface StreamCallbacks {
   onHeader?(header: Header): void;
   /** After each piece is parsed, with the events so far (one growing array), so they can be indexed meanwhile. */
   onEvents?(events: readonly RecordingEvent[]): void;
-  /** Each piece of text as it arrives, before it is parsed, with the bytes it was decoded from. */
-  onText?(text: string, bytes: Uint8Array): void;
   /**
-   * Once the last byte is in, after `onHeader`, with the whole text and how much of it is parsed yet: what
-   * parsing has left to do can be worked around (the replay shows a linear recording's last frame from its end).
-   * Parsing resumes when the promise it returns, if any, settles (say, once what it showed has been drawn).
+   * Once the last piece is in (or, if the header line ends later, once it is parsed), with how much of the
+   * text is parsed yet and how much there is: what parsing has left to do can be worked around (the replay
+   * shows a linear recording's last frame, read from its end). Parsing resumes when the promise it returns, if
+   * any, settles (say, once what it showed has been drawn).
    */
-  onDownloaded?(text: string, parsedChars: number): void | Promise<void>;
+  onDownloaded?(parsedChars: number, totalChars: number): void | Promise<void>;
+}
+
+export interface ReadOptions {
+  /**
+   * While the download goes on, parsing past the header waits this long before it takes idle time: for a
+   * download whose last frame is read from its end (end-frame-download.ts), parsing at once would slow the
+   * download itself on a machine with few cores, and so the frame. A fast download is over by then; a slow
+   * one is parsed as it arrives after that.
+   */
+  holdParsingMs?: number;
 }
 
 /**
- * Parses a recording while it downloads (a `fetch` body). Taking in the download and parsing are two loops:
+ * Parses a recording while it downloads: a `fetch` body (bytes), or text already decoded (a download read
+ * for its last frame, end-frame-download.ts). Taking in the download and parsing are two loops:
  * every piece that has arrived is decoded and kept at once, and parsing follows in slices of a few
  * milliseconds, so on a fast connection the download ends as soon as the network allows (parsing behind it),
  * and on a slow one parsing keeps up and costs no time of its own.
  * Throws `AsciicastParseError` like `parseAsciicast`, and stops reading at the first bad line.
  */
-export async function readAsciicastStream(stream: ReadableStream<Uint8Array>, callbacks: StreamCallbacks = {}): Promise<Recording> {
+export async function readAsciicastStream(stream: ReadableStream<Uint8Array | string>, callbacks: StreamCallbacks = {}, options: ReadOptions = {}): Promise<Recording> {
+  const holdUntil = performance.now() + (options.holdParsingMs ?? 0);
   const parser = new AsciicastReader();
   const source = stream.getReader();
   const pieces: string[] = [];
+  let totalChars = 0;
   /** Set by the download loop; an object, as the parsing loop reads it between awaits. */
   const download: { done: boolean; failure?: { error: unknown } } = { done: false };
   let wake: (() => void) | undefined;
@@ -60,10 +72,10 @@ export async function readAsciicastStream(stream: ReadableStream<Uint8Array>, ca
       for (;;) {
         const { done, value } = await source.read();
         // `stream: true` keeps a UTF-8 character split between chunks for the next one.
-        const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-        if (text !== '' || value?.length) {
+        const text = typeof value === 'string' ? value : done ? decoder.decode() : decoder.decode(value, { stream: true });
+        if (text !== '') {
           pieces.push(text);
-          callbacks.onText?.(text, value ?? new Uint8Array());
+          totalChars += text.length;
         }
         if (done) break;
         signal();
@@ -87,10 +99,24 @@ export async function readAsciicastStream(stream: ReadableStream<Uint8Array>, ca
       if (download.failure) throw download.failure.error;
       if (download.done && !told && parser.header) {
         told = true;
-        if (next < pieces.length) {
-          await callbacks.onDownloaded?.(pieces.join(''), parsedChars);
-          busySince = performance.now();
-        }
+        await callbacks.onDownloaded?.(parsedChars, totalChars);
+        busySince = performance.now();
+      }
+      if (!download.done && parser.header && performance.now() < holdUntil) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            wake = undefined;
+            resolve();
+          }, holdUntil - performance.now());
+          wake = () => {
+            if (!download.done && !download.failure) return; // a new piece: it waits like the others
+            wake = undefined;
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        busySince = performance.now();
+        continue;
       }
       if (!download.done && idleParsing && parser.header) {
         // Once the header is in (the terminal can be made), taking in the download comes first: on a fast
@@ -130,10 +156,18 @@ export async function readAsciicastStream(stream: ReadableStream<Uint8Array>, ca
         busySince = performance.now();
         continue;
       }
-      const piece = pieces[next] as string;
-      if (!callbacks.onDownloaded) pieces[next] = ''; // nobody needs the whole text: let it go as it is parsed
-      next++;
+      let piece = pieces[next] as string;
       const hadHeader = parser.header !== undefined;
+      const headerEnd = hadHeader ? -1 : piece.indexOf('\n') + 1;
+      if (headerEnd > 0 && headerEnd < piece.length) {
+        // The header line alone first: what follows it waits its turn like any later piece (a whole recording
+        // can arrive as one piece, and parsing it all here would leave nothing for `onDownloaded` to work around).
+        pieces[next] = piece.slice(headerEnd);
+        piece = piece.slice(0, headerEnd);
+      } else {
+        pieces[next] = ''; // let it go as it is parsed
+        next++;
+      }
       parser.push(piece);
       parsedChars += piece.length;
       if (!hadHeader && parser.header) callbacks.onHeader?.(parser.header);

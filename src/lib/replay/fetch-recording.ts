@@ -1,30 +1,34 @@
 import type { Recording } from '../asciicast/model.ts';
 import type { Header } from '../asciicast/parse.ts';
 import { readAsciicastStream } from '../asciicast/read-stream.ts';
-import { endFrame } from './end-frame.ts';
+import { readForEndFrame } from './end-frame-download.ts';
 import { OutputIndexBuilder } from './output-index.ts';
 import type { OutputIndex } from './output-index.ts';
-import { RawLinearCheck } from './raw-linear.ts';
 
 export interface FetchOptions {
   /**
-   * As soon as the first line is in, with the terminal size, so the terminal is made while the rest downloads
-   * (`download.bytes`: the size the server announced, if it did).
+   * As soon as the first line is in, with the terminal size (`download.bytes`: the size the server announced,
+   * if it did).
    */
   onHeader?: (header: Header, download: { bytes: number | undefined }) => void;
   /**
-   * The recording's last frame (text for a freshly reset terminal), when it can be had before parsing ends:
-   * the download is complete, the output is linear throughout (raw-linear.ts), and more than `endFrameAfterChars`
-   * is left to parse. Runs after `onHeader`; the player's `load()` later shows the same frame. Parsing resumes
-   * when the promise it returns, if any, settles: return one that waits until the frame is drawn.
+   * Asks for the recording's last frame as soon as the download is in, read from the end of the file
+   * (end-frame-download.ts): called once then, after `onHeader`, with the frame (text for a freshly reset
+   * terminal; the player's `load()` later shows the same), or `undefined` when there is none worth showing (the
+   * output is not linear, or less than `endFrameAfterChars` is left to parse). Parsing resumes when the
+   * promise it returns, if any, settles: return one that waits until the frame is drawn.
+   * Meanwhile parsing is held back for up to `holdParsingMs`, so the page stays idle and the download fast.
    */
-  onEndFrame?: (frame: string) => void | Promise<void>;
-  /** The request for the URL, already under way (element.ts starts it alongside loading xterm). */
+  onEndFrame?: (frame: string | undefined) => void | Promise<void>;
+  /** The request for the URL, already under way (started alongside loading xterm: element.ts, open-recording.ts). */
   started?: Promise<Response>;
 }
 
-/** Below this much text left to parse, the end frame is not worth reading separately: parsing ends soon. */
-const endFrameAfterChars = 256 * 1024;
+/** Below this much text left to parse, the last frame is not worth reading separately: parsing ends soon. */
+export const endFrameAfterChars = 256 * 1024;
+
+/** See `ReadOptions.holdParsingMs`: long enough for a fast download of the largest recording the player accepts. */
+const holdParsingMs = 1000;
 
 /**
  * Downloads, parses and indexes a recording at once: lines are parsed and indexed as they arrive (see
@@ -41,24 +45,26 @@ export async function fetchRecording(url: string, options: FetchOptions = {}): P
   const length = Number(response.headers.get('content-length'));
   const download = { bytes: Number.isFinite(length) && length > 0 ? length : undefined };
   const index = new OutputIndexBuilder();
-  const raw = onEndFrame ? new RawLinearCheck() : undefined;
-  let rows = 0;
-  const recording = await readAsciicastStream(response.body, {
-    onHeader: (header) => {
-      rows = header.rows;
-      onHeader?.(header, download);
+  const callbacks = {
+    onHeader: (header: Header) => onHeader?.(header, download),
+    onEvents: index.update.bind(index),
+  };
+  if (!onEndFrame) return finish(await readAsciicastStream(response.body, callbacks));
+  const { text, frame } = readForEndFrame(response.body, url, endFrameAfterChars);
+  const recording = await readAsciicastStream(
+    text,
+    {
+      ...callbacks,
+      onDownloaded: async (parsedChars, totalChars) => {
+        const shown = await frame;
+        return onEndFrame(totalChars - parsedChars < endFrameAfterChars ? undefined : shown);
+      },
     },
-    onEvents: (events) => index.update(events),
-    ...(raw && onEndFrame
-      ? {
-          onText: (text: string, bytes: Uint8Array) => raw.push(text, bytes),
-          onDownloaded: (text: string, parsedChars: number) => {
-            if (!raw.finish() || text.length - parsedChars < endFrameAfterChars) return undefined;
-            const frame = endFrame(text, rows, { escapes: raw.escapes });
-            return frame === undefined ? undefined : onEndFrame(frame);
-          },
-        }
-      : {}),
-  });
-  return { recording, outputIndex: index.finish(recording.events) };
+    { holdParsingMs },
+  );
+  return finish(recording);
+
+  function finish(recording: Recording): { recording: Recording; outputIndex: OutputIndex } {
+    return { recording, outputIndex: index.finish(recording.events) };
+  }
 }

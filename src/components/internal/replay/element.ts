@@ -53,7 +53,7 @@ export class TerminalReplayElement extends HTMLElement {
       response.catch(() => undefined); // a failed request is reported by mount, once it reads the response
       const { mount } = await import('./player-ui.ts');
       const marker = this.dataset['posterMarker'];
-      const mounted = await mount(this, { name: source, response }, marker === undefined ? undefined : Number(marker));
+      const mounted = await mount(this, { name: source, started: response }, marker === undefined ? undefined : Number(marker));
       if (mounted && this.pendingMarker !== undefined) await mounted.player.seekToMarker(this.pendingMarker);
     } catch (error) {
       showError(this, `The player could not start: ${error instanceof Error ? error.message : String(error)}`);

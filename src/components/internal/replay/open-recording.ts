@@ -14,7 +14,7 @@ const dropZone = document.querySelector<HTMLElement>('#cast-drop');
 const section = document.querySelector<HTMLElement>('#opened-player');
 let current: Mounted | undefined;
 
-async function open(source: { name: string; text?: string }): Promise<void> {
+async function open(source: { name: string; text?: string; started?: Promise<Response> }): Promise<void> {
   if (!player || !section) return;
   current?.dispose();
   current = undefined;
@@ -63,7 +63,13 @@ dropZone?.addEventListener('drop', (event) => {
 const requested = new URLSearchParams(location.search).get('src');
 if (requested !== null && player && section) {
   const url = sameOriginUrl(requested, location.href);
-  if (url) void open({ name: url.pathname + url.search });
+  if (url) {
+    // The recording downloads while xterm and the player's code load, not after.
+    const name = url.pathname + url.search;
+    const started = fetch(name);
+    started.catch(() => undefined); // a failed request is reported by mount, once it reads the response
+    void open({ name, started });
+  }
   else {
     section.hidden = false;
     showError(player, `?src=${requested} is not a recording on this site; /replay/ only opens same-origin URLs.`);

@@ -7,14 +7,14 @@ import { AsciicastParseError } from '../../../lib/asciicast/model.ts';
 import type { Recording } from '../../../lib/asciicast/model.ts';
 import { parseAsciicast } from '../../../lib/asciicast/parse.ts';
 import type { Header } from '../../../lib/asciicast/parse.ts';
-import { fetchRecording } from '../../../lib/replay/fetch-recording.ts';
+import { endFrameAfterChars, fetchRecording } from '../../../lib/replay/fetch-recording.ts';
 import type { OutputIndex } from '../../../lib/replay/output-index.ts';
-import { ReplayPlayer, fullReset } from '../../../lib/replay/player.ts';
+import { ReplayPlayer } from '../../../lib/replay/player.ts';
 import { posterTime } from '../../../lib/replay/poster-time.ts';
 import type { FrameClock } from '../../../lib/replay/player.ts';
 import { transcriptOf } from '../../../lib/replay/transcript.ts';
 import { TypeAlong } from '../../../lib/replay/type-along.ts';
-import { XtermSink } from '../../../lib/replay/xterm-sink.ts';
+import { XtermSink, frameHtml } from '../../../lib/replay/xterm-sink.ts';
 import { actionForKey } from './keys.ts';
 import type { FocusKind } from './keys.ts';
 import { showError } from './show-error.ts';
@@ -36,7 +36,7 @@ export interface Source {
   name: string;
   text?: string;
   /** The request for `name`, when the caller started it early (while this module was still loading). */
-  response?: Promise<Response>;
+  started?: Promise<Response>;
 }
 
 
@@ -47,11 +47,11 @@ export interface Source {
 async function readRecording(
   source: Source,
   onHeader: (header: Header, download: { bytes: number | undefined }) => void,
-  onEndFrame?: (frame: string) => Promise<void>,
+  onEndFrame?: (frame: string | undefined) => Promise<void>,
 ): Promise<{ recording: Recording; outputIndex?: OutputIndex }> {
   try {
     if (source.text === undefined) {
-      return await fetchRecording(source.name, { onHeader, ...(onEndFrame ? { onEndFrame } : {}), ...(source.response ? { started: source.response } : {}) });
+      return await fetchRecording(source.name, { onHeader, ...(onEndFrame ? { onEndFrame } : {}), ...(source.started ? { started: source.started } : {}) });
     }
     const recording = parseAsciicast(source.text);
     onHeader(recording, { bytes: undefined }); // already in memory: nothing to wait for
@@ -73,27 +73,46 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   const host = document.createElement('div');
   host.className = 'replay-xterm';
   let madeSink: XtermSink | undefined;
+  let makeSink: (() => void) | undefined;
+  let headerSize: { cols: number; rows: number } | undefined;
+  // A frame read from the end of the file, left by an earlier recording opened in this player.
+  root.querySelector('.replay-end-frame')?.remove();
   let read: Awaited<ReturnType<typeof readRecording>>;
   try {
-    // xterm is set up while the rest of the recording downloads.
-    // Without a poster (the /replay/ page), a long linear recording's last frame shows while it is still parsed;
-    // a lesson's poster already is that frame.
-    const poster = root.querySelector('.replay-poster');
-    const showEndFrame = (frame: string): Promise<void> => {
-      const sink = madeSink;
-      if (!sink) return Promise.resolve();
-      root.dataset['endFrame'] = 'shown';
-      // From a clean screen (the sink may have drawn hidden glyphs to measure them). Parsing the rest waits
-      // until the frame has been drawn: the next animation frame, then a task after it.
-      return new Promise((resolve) => sink.write(fullReset + frame, () => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    // Without a poster (the /replay/ page), a long linear recording's last frame shows as soon as the download
+    // is in (read from the end of the file, end-frame-download.ts), as text like a lesson's poster. It needs no
+    // terminal on screen, and making one (about 100 ms of glyph measuring) would hold up the download: so for
+    // a large download the terminal is made once the frame shows, or once there turns out to be none.
+    // Otherwise it is made as soon as the header is in, while the rest downloads.
+    const wantsEndFrame = !root.querySelector('.replay-poster') && posterMarker === undefined;
+    const showEndFrame = async (frame: string | undefined): Promise<void> => {
+      const size = headerSize;
+      if (frame !== undefined && size) {
+        const shown = document.createElement('pre');
+        shown.className = 'replay-poster replay-end-frame';
+        shown.innerHTML = await frameHtml(frame, size.cols, size.rows);
+        root.style.setProperty('--cols', String(size.cols));
+        screen.prepend(shown);
+        root.dataset['endFrame'] = 'shown';
+        // Parsing the rest waits until the frame has been drawn: the next animation frame, then a task after it.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      }
+      makeSink?.();
     };
     read = await readRecording(source, ({ cols, rows }, download) => {
-      screen.append(host);
-      madeSink = new XtermSink(host, cols, rows, { reducedMotion, downloadBytes: download.bytes });
-    }, poster || posterMarker !== undefined ? undefined : showEndFrame);
+      headerSize = { cols, rows };
+      makeSink = () => {
+        if (madeSink) return;
+        screen.append(host);
+        madeSink = new XtermSink(host, cols, rows, { reducedMotion, downloadBytes: download.bytes });
+      };
+      if (!wantsEndFrame || (download.bytes !== undefined && download.bytes <= endFrameAfterChars)) makeSink();
+    }, wantsEndFrame ? showEndFrame : undefined);
+    makeSink?.(); // a recording read from a file, or one whose download ended before its header
   } catch (error) {
     madeSink?.dispose();
     host.remove();
+    root.querySelector('.replay-end-frame')?.remove();
     delete root.dataset['endFrame'];
     showError(root, error instanceof Error ? error.message : String(error));
     return undefined;
