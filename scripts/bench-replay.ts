@@ -10,8 +10,8 @@
 // Times include fetching from a loopback server (each page makes one small warm-up request first), parsing and
 // rendering (up to the next animation frame after the player says it is done). Ours has two times: the last
 // frame drawn (from the end of the file when the output is linear, raw-linear.ts) and ready to seek (parsed).
-// Our player runs the site's load path: fetchRecording (parse and index while downloading), XtermSink made when
-// the header arrives.
+// Our player runs the /replay/ page's own code, mount() from player-ui.ts: the download read for its last frame
+// (end-frame-download.ts), shown as text, then the terminal made and the rest parsed (fetchRecording).
 // Prints a table and writes JSON next to the recording. Not a test: no thresholds.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,53 +42,45 @@ const castText = readFileSync(castPath, 'utf8');
 const castLines = castText.split('\n').filter((line) => line.startsWith('[')).length;
 const outputLines = castText.split('\\r\\n').length - 1;
 
-// Our player, bundled the way the site uses it (parser, driver, xterm sink, xterm CSS).
+// Our player, bundled the way the site uses it (player UI, parser, driver, xterm sink, xterm CSS).
 const work = mkdtempSync(join(tmpdir(), 'bench-replay-'));
 const entry = join(work, 'ours-entry.ts');
 writeFileSync(
   entry,
-  `import { fetchRecording } from ${JSON.stringify(join(root, 'src/lib/replay/fetch-recording.ts'))};
-import { ReplayPlayer, fullReset } from ${JSON.stringify(join(root, 'src/lib/replay/player.ts'))};
-import { XtermSink } from ${JSON.stringify(join(root, 'src/lib/replay/xterm-sink.ts'))};
+  `import { mount } from ${JSON.stringify(join(root, 'src/components/internal/replay/player-ui.ts'))};
 const frames = () => new Promise((done) => requestAnimationFrame(done));
-const clock = { now: () => performance.now(), requestFrame: (f) => requestAnimationFrame(f), cancelFrame: (h) => cancelAnimationFrame(h) };
-let player, sink;
-// The same steps as the site's player (player-ui.ts): parse while downloading, make the terminal as soon as
-// the header is in, then show the last frame.
-const screenText = () => {
-  const buffer = sink.terminal.buffer.active;
-  return Array.from({ length: sink.terminal.rows }, (_, row) => buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').join('\\n');
+let player, mounted;
+const root = document.querySelector('.replay');
+const terminalText = () => {
+  const rows = [...root.querySelectorAll('.xterm-rows > div')].map((row) => row.textContent.trimEnd());
+  while (rows.length > 0 && rows.at(-1) === '') rows.pop();
+  return rows.join('\\n');
 };
+// The /replay/ page's own code (open-recording.ts, player-ui.ts): the download is read for a long linear
+// recording's last frame, from the end of the file (end-frame-download.ts); the page shows it as text, then
+// makes the terminal and parses the rest. Timed: the last frame on screen (the next animation frame after it
+// is put in), and ready to seek (the player loaded).
 window.benchLoad = async (url) => {
   const start = performance.now();
-  let header, endFrameReady, endFrameAt, endFrameScreen;
-  const { recording, outputIndex } = await fetchRecording(url, {
-    onHeader: ({ cols, rows }, download) => {
-      header = performance.now();
-      sink = new XtermSink(document.getElementById('player'), cols, rows, { reducedMotion: true, downloadBytes: download.bytes });
-    },
-    // As player-ui.ts does without a poster (the /replay/ page): the last frame of a long linear recording
-    // shows as soon as the download is in; time it when drawn, and keep its text to compare with the loaded one.
-    onEndFrame: (frame) => new Promise((resolve) => (endFrameReady = performance.now(), sink.write(fullReset + frame, () => requestAnimationFrame(() => {
-      endFrameAt = performance.now();
-      endFrameScreen = screenText();
-      setTimeout(resolve, 0);
-    })))),
+  let endFrameAt, endFrameText;
+  const shown = new MutationObserver(() => {
+    const frame = root.querySelector('.replay-end-frame');
+    if (!frame || endFrameText !== undefined) return;
+    endFrameText = frame.textContent.replace(/\\n+$/, '');
+    requestAnimationFrame(() => (endFrameAt ??= performance.now()));
   });
-  const parsed = performance.now();
-  player = new ReplayPlayer(recording, sink, clock, { outputIndex });
-  const indexed = performance.now();
-  await player.load();
-  const written = performance.now();
+  shown.observe(root, { childList: true, subtree: true });
+  mounted = await mount(root, { name: url, started: fetch(url) });
+  shown.disconnect();
+  player = mounted.player;
   await frames();
   const ready = performance.now();
-  const phases = { 'first line': header - start, 'terminal, rest of download and parse': parsed - header, index: indexed - parsed, write: written - indexed, render: ready - written };
-  if (endFrameAt !== undefined) Object.assign(phases, { 'end frame ready (download in)': endFrameReady - start, 'end frame drawn': endFrameAt - start });
   return {
     ms: (endFrameAt ?? ready) - start,
     readyMs: ready - start,
-    endFrameMatches: endFrameAt === undefined ? undefined : endFrameScreen === screenText(),
-    durationSeconds: player.durationMs / 1000, keyframes: player.keyframeCount, phases,
+    endFrameMatches: endFrameAt === undefined ? undefined : endFrameText === terminalText(),
+    durationSeconds: player.durationMs / 1000, keyframes: player.keyframeCount,
+    ...(endFrameAt === undefined ? {} : { phases: { 'end frame drawn': endFrameAt - start, 'ready to seek': ready - start } }),
   };
 };
 window.benchSeek = async (seconds) => {
@@ -97,14 +89,7 @@ window.benchSeek = async (seconds) => {
   await frames();
   return performance.now() - start;
 };
-window.benchLastLine = () => {
-  const buffer = sink.terminal.buffer.active;
-  for (let row = sink.terminal.rows - 1; row >= 0; row--) {
-    const text = buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '';
-    if (text.trim() !== '') return text.trim();
-  }
-  return '';
-};
+window.benchLastLine = () => terminalText().split('\\n').at(-1).trim();
 `,
 );
 const profile = flags.profile === true;
@@ -121,7 +106,8 @@ await build({ entryPoints: [entry], bundle: true, minify: !profile, format: 'esm
 const asciinemaDir = join(root, 'node_modules/asciinema-player/dist/bundle');
 const asciinemaVersion = (JSON.parse(readFileSync(join(root, 'node_modules/asciinema-player/package.json'), 'utf8')) as { version: string }).version;
 const pages: Record<string, string> = {
-  '/ours.html': `<!doctype html><meta charset="utf-8"><div id="player"></div><script type="module" src="/ours.js"></script>`,
+  // The player's markup as PlayerShell.astro renders it on /replay/ (the parts the player's code looks for).
+  '/ours.html': `<!doctype html><meta charset="utf-8"><div class="replay" style="--cols: 80"><div class="replay-screen" tabindex="0"></div><div class="replay-controls" hidden></div></div><script type="module" src="/ours.js"></script>`,
   '/asciinema.html': `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/asciinema-player.css"><div id="player"></div>
 <script src="/asciinema-player.min.js"></script>
 <script>
@@ -175,7 +161,11 @@ const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': types['.cast'] ?? '', 'content-encoding': 'gzip', 'content-length': gzipped.length }).end(gzipped);
   } else if (path === '/warm-up') response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   else if (page) response.writeHead(200, { 'content-type': 'text/html' }).end(page);
-  else if (file && existsSync(file)) response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  else if (file && existsSync(file)) {
+    // With its length, as static hosts serve files (Node would otherwise send it chunked).
+    const body = readFileSync(file);
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': body.length }).end(body);
+  }
   else response.writeHead(404).end();
 });
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
