@@ -13,6 +13,9 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Component styles are scoped by a class (.astro-xxxx) rather than a data-astro-cid-xxxx attribute on every
+  // element: the same specificity, 2-3 kB less HTML per page, and selectors the browser matches by class.
+  scopedStyleStrategy: 'class',
   // The policy is added before indexing so Pagefind indexes the final HTML.
   integrations: [mdx(), sitemap(), contentSecurityPolicy(), pagefind()],
   markdown: {

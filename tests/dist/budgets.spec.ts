@@ -83,15 +83,18 @@ const pageTypes: { name: string; file: () => string | undefined; budget: Budget 
   // measured 00:45 with its quiz (CSS inline): js 4,916 B, css 8,353 B, total 23,376 B; on demand 6,114 B
   // (the quiz's grader 5,008 B, search dialog 1,106 B). 00:10, text only: js 4,672 B, css 8,353 B, total 20,642 B
   // (21:07: js 4,700 B; 18:50, linked CSS, old total: js 7,094 B, css 10,635 B, total 30,811 B)
+  // 07:05, each lesson carrying only its own components' CSS (src/integrations/mdx-direct-imports.ts) and
+  // scoped by class: js 4,797 B, css 4,842 B, total 19,878 B (before: css 8,353 B, total 23,376 B)
   {
     name: 'text lesson',
     file: () => 'course/why-it-matters/introduction/index.html',
-    budget: { js: 5000, css: 9.6 * kB, total: 24 * kB, lazyJs: 7 * kB },
+    budget: { js: 5000, css: 5.5 * kB, total: 22 * kB, lazyJs: 7 * kB },
   },
   // measured 00:10 (CSS inline) on /course/anatomy-of-an-image/layers-and-base-images/: js 7,447 B,
   // css 8,337 B, total 31,229 B; xterm and the player, loaded when a replay is visible: 101,105 B
   // (18:50, linked CSS, old total: js 12,730 B, css 10,635 B, total 43,168 B)
-  { name: 'lesson with a replay', file: replayLesson, budget: { js: 14.6 * kB, css: 9.6 * kB, total: 36 * kB, lazyJs: 110 * kB } },
+  // 07:05 (own components' CSS only, scoped by class): js 7,195 B, css 6,811 B, total 29,583 B
+  { name: 'lesson with a replay', file: replayLesson, budget: { js: 14.6 * kB, css: 7.5 * kB, total: 36 * kB, lazyJs: 110 * kB } },
   // measured 00:45 (CSS inline): js 4,269 B, css 4,321 B, total 35,029 B; on demand 6,114 B (the quiz's grader
   // 5,008 B with its own copy of the progress store's code, fetched as the quiz nears the viewport, and search
   // 1,106 B). 00:10: js 4,446 B, grader 3,418 B (it took the store from quiz-loader.ts, which imported it)
@@ -132,6 +135,17 @@ test('no page in dist/ ships more than 16 kB of gzipped JavaScript on load (work
 
 // Pages carry their CSS inline, so a stylesheet imported by the player's code would land in every page.
 // xterm's styles are added by the player when it makes its first terminal.
+// Lessons import components from one barrel; Astro would give every lesson the CSS of every component in it.
+// The introduction uses Cite, InstructorNote and Quiz only: no other component's styles belong on it.
+test('a lesson carries the CSS of the components it uses, not of the others', () => {
+  const lesson = readFileSync(join(distDirectory, 'course/why-it-matters/introduction/index.html'), 'utf8');
+  const styles = [...lesson.matchAll(stylePattern)].map((match) => match[1]).join('');
+  expect(styles).toContain('.quiz');
+  for (const unused of ['.cost-calculator', '.layer-chart', '.size-chart', '.exercise-files', ':root{--terminal-ansi-0']) {
+    expect(styles, `styles of ${unused}`).not.toContain(unused);
+  }
+});
+
 test("no page carries xterm's stylesheet in its HTML", () => {
   const withXtermStyles = htmlFiles().filter((file) => readFileSync(join(distDirectory, file), 'utf8').includes('.xterm-viewport'));
   expect(withXtermStyles).toEqual([]);
