@@ -41,18 +41,23 @@ function measuredCharWidthAt100(): number | undefined {
 }
 
 /**
- * A frame (text for a freshly reset terminal, as `LinearIndex.frameAt` gives it) as HTML (screen-html.ts),
- * through a terminal that is never drawn: xterm's own parser and buffer, without a renderer to set up or
- * glyphs to measure, so the /replay/ page can show it before its terminal is made.
+ * Renders a frame (text for a freshly reset terminal, as `LinearIndex.frameAt` gives it) as HTML
+ * (screen-html.ts), through a terminal that is never drawn: xterm's own parser and buffer, without a renderer
+ * to set up or glyphs to measure, so the /replay/ page can show it before its terminal is made. The terminal
+ * is made at once (while the download goes on), the frame written when it comes: `render` once, or `dispose`.
  */
-export function frameHtml(frame: string, cols: number, rows: number): Promise<string> {
+export function frameRenderer(cols: number, rows: number): { render(frame: string): Promise<string>; dispose(): void } {
   const still = new Terminal({ cols, rows, scrollback: 0, allowProposedApi: true });
-  return new Promise((resolve) =>
-    still.write(frame, () => {
-      resolve(screenHtml(still.buffer.active, cols, rows).html);
-      still.dispose();
-    }),
-  );
+  return {
+    render: (frame) =>
+      new Promise((resolve) =>
+        still.write(frame, () => {
+          resolve(screenHtml(still.buffer.active, cols, rows).html);
+          still.dispose();
+        }),
+      ),
+    dispose: () => still.dispose(),
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ import { posterTime } from '../../../lib/replay/poster-time.ts';
 import type { FrameClock } from '../../../lib/replay/player.ts';
 import { transcriptOf } from '../../../lib/replay/transcript.ts';
 import { TypeAlong } from '../../../lib/replay/type-along.ts';
-import { XtermSink, frameHtml } from '../../../lib/replay/xterm-sink.ts';
+import { XtermSink, frameRenderer } from '../../../lib/replay/xterm-sink.ts';
 import { actionForKey } from './keys.ts';
 import type { FocusKind } from './keys.ts';
 import { showError } from './show-error.ts';
@@ -75,6 +75,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   let madeSink: XtermSink | undefined;
   let makeSink: (() => void) | undefined;
   let headerSize: { cols: number; rows: number } | undefined;
+  let frames: ReturnType<typeof frameRenderer> | undefined;
   // A frame read from the end of the file, left by an earlier recording opened in this player.
   root.querySelector('.replay-end-frame')?.remove();
   let read: Awaited<ReturnType<typeof readRecording>>;
@@ -87,16 +88,16 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     const wantsEndFrame = !root.querySelector('.replay-poster') && posterMarker === undefined;
     const showEndFrame = async (frame: string | undefined): Promise<void> => {
       const size = headerSize;
-      if (frame !== undefined && size) {
+      if (frame !== undefined && size && frames) {
         const shown = document.createElement('pre');
         shown.className = 'replay-poster replay-end-frame';
-        shown.innerHTML = await frameHtml(frame, size.cols, size.rows);
+        shown.innerHTML = await frames.render(frame);
         root.style.setProperty('--cols', String(size.cols));
         screen.prepend(shown);
         root.dataset['endFrame'] = 'shown';
         // Parsing the rest waits until the frame has been drawn: the next animation frame, then a task after it.
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      }
+      } else frames?.dispose();
       makeSink?.();
     };
     read = await readRecording(source, ({ cols, rows }, download) => {
@@ -107,10 +108,12 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
         madeSink = new XtermSink(host, cols, rows, { reducedMotion, downloadBytes: download.bytes });
       };
       if (!wantsEndFrame || (download.bytes !== undefined && download.bytes <= endFrameAfterChars)) makeSink();
+      else frames = frameRenderer(cols, rows); // a few milliseconds now rather than when the frame comes
     }, wantsEndFrame ? showEndFrame : undefined);
     makeSink?.(); // a recording read from a file, or one whose download ended before its header
   } catch (error) {
     madeSink?.dispose();
+    frames?.dispose();
     host.remove();
     root.querySelector('.replay-end-frame')?.remove();
     delete root.dataset['endFrame'];
