@@ -1,4 +1,3 @@
-import { AsciicastReader } from '../asciicast/parse.ts';
 import { endFrame } from './end-frame.ts';
 import { RawLinearCheck } from './raw-linear.ts';
 
@@ -22,17 +21,6 @@ export interface EndFrameDownload {
    * ends, so it is known when the last piece has been read.
    */
   frame: Promise<string | undefined>;
-}
-
-/** The terminal's rows from the header line, if the text starts with a valid one (the full parse reports it otherwise). */
-function rowsOf(text: string): number | undefined {
-  const reader = new AsciicastReader();
-  try {
-    reader.push(text.slice(0, text.indexOf('\n') + 1));
-  } catch {
-    return undefined;
-  }
-  return reader.header?.rows;
 }
 
 /** Reads `body` (a response to `url`) at once, whether or not its text is being read yet. */
@@ -79,9 +67,7 @@ export function readForEndFrame(body: ReadableStream<Uint8Array>, url: string, m
       return;
     }
     if (check.finish() && chars > minChars) {
-      const whole = pieces.join('');
-      const rows = rowsOf(whole);
-      resolveFrame(rows === undefined ? undefined : endFrame(whole, rows, { escapes: check.escapes }));
+      resolveFrame(endFrame(pieces.join(''), { escapes: check.escapes }));
     } else resolveFrame(undefined);
     text.close();
   })();

@@ -1,4 +1,5 @@
 import { AsciicastReader } from '../asciicast/parse.ts';
+import type { Header } from '../asciicast/parse.ts';
 import { buildOutputIndex } from './output-index.ts';
 import { terminalStateAt } from './raw-linear.ts';
 
@@ -13,7 +14,7 @@ const firstTailChars = 16 * 1024;
  * `escapes: false` (`RawLinearCheck.escapes`): the text has no escape sequence, so nothing is carried in from
  * before the end. `firstTail`: characters read first (tests use a few, so what is carried in is exercised).
  */
-export function endFrame(text: string, rows: number, options: { escapes?: boolean; firstTail?: number } = {}): string | undefined {
+export function endFrame(text: string, options: { escapes?: boolean; firstTail?: number } = {}): string | undefined {
   const { escapes = true, firstTail = firstTailChars } = options;
   const headerEnd = text.indexOf('\n') + 1;
   if (headerEnd === 0 || text.charCodeAt(0) !== 0x7b) return undefined; // the header is not the first line
@@ -39,6 +40,7 @@ export function endFrame(text: string, rows: number, options: { escapes?: boolea
       continue;
     }
     // More line breaks than rows: the frame starts at a line start inside this tail (see frameAt).
+    const rows = (reader.header as Header).rows; // the header parsed, as events were
     if (whole || index.linear.lineCount > rows) return index.linear.frameAt(events.length, rows, events, index.outputBefore);
   }
 }

@@ -152,10 +152,9 @@ describe('RawLinearCheck', () => {
       if (!rawLinear(mutated, 997)) continue;
       stillLinear++;
       expect(truth.linear, `${path}, mutation ${round}`).toBe(true);
-      const rows = parseAsciicast(mutated).rows;
-      expect(endFrame(mutated, rows), `${path}, mutation ${round}`).toBe(truth.frame);
+      expect(endFrame(mutated), `${path}, mutation ${round}`).toBe(truth.frame);
       // Read from a short end, so the colours and cursor carried in from before it are what decide.
-      expect(endFrame(mutated, rows, { firstTail: 64 }), `${path}, mutation ${round}, short end`).toBe(truth.frame);
+      expect(endFrame(mutated, { firstTail: 64 }), `${path}, mutation ${round}, short end`).toBe(truth.frame);
     }
     expect(stillLinear).toBeGreaterThan(100);
   });
@@ -170,13 +169,12 @@ describe('endFrame', () => {
       for (let lines = 2; lines <= lineCount; lines += Math.max(1, Math.floor(lineCount / 40))) {
         const cut = firstLines(text, lines);
         const truth = parsedEnd(cut);
-        const rows = parseAsciicast(cut).rows;
-        expect(endFrame(cut, rows), `${path} cut after ${lines} lines`).toBe(truth.frame);
-        expect(endFrame(cut, rows, { firstTail: 64 }), `${path} cut after ${lines} lines, short end`).toBe(truth.frame);
+        expect(endFrame(cut), `${path} cut after ${lines} lines`).toBe(truth.frame);
+        expect(endFrame(cut, { firstTail: 64 }), `${path} cut after ${lines} lines, short end`).toBe(truth.frame);
         // As fetch-recording.ts calls it: told by the check whether there are escapes to carry in at all.
         const check = checked(cut);
         expect(check.finish()).toBe(true);
-        expect(endFrame(cut, rows, { firstTail: 64, escapes: check.escapes }), `${path} cut after ${lines} lines, escapes known`).toBe(truth.frame);
+        expect(endFrame(cut, { firstTail: 64, escapes: check.escapes }), `${path} cut after ${lines} lines, escapes known`).toBe(truth.frame);
         if (check.escapes) withEscapes++;
         compared++;
       }
@@ -193,7 +191,7 @@ describe('endFrame', () => {
     // v3 times are intervals, so the repeated lines stay valid; the full parse agrees on the frame.
     const truth = parsedEnd(long);
     expect(truth.linear).toBe(true);
-    expect(endFrame(long, parseAsciicast(long).rows)).toBe(truth.frame);
+    expect(endFrame(long)).toBe(truth.frame);
   });
 
   it('carries the colours and the hidden cursor from before the end it reads', () => {
@@ -201,7 +199,7 @@ describe('endFrame', () => {
     const filler = Array.from({ length: 3000 }, (_, index) => `[0.01, "o", "line ${index}\\r\\n"]\n`).join('');
     const text = `${header}[0.1, "o", "\\u001b[1;31m\\u001b[?25l"]\n[0.1, "m", "\\u001b[0m"]\n${filler}`;
     expect(text.length).toBeGreaterThan(64 * 1024);
-    const frame = endFrame(text, 3);
+    const frame = endFrame(text);
     expect(frame).toBe(parsedEnd(text).frame);
     expect(frame?.startsWith('\u001b[1;31m\u001b[?25l')).toBe(true);
     expect(terminalStateAt(text, text.length)).toEqual({ colours: '\u001b[1;31m', cursorHidden: true });

@@ -74,7 +74,6 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   host.className = 'replay-xterm';
   let madeSink: XtermSink | undefined;
   let makeSink: (() => void) | undefined;
-  let headerSize: { cols: number; rows: number } | undefined;
   let frames: ReturnType<typeof frameRenderer> | undefined;
   // A frame read from the end of the file, left by an earlier recording opened in this player.
   root.querySelector('.replay-end-frame')?.remove();
@@ -87,12 +86,10 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     // Otherwise it is made as soon as the header is in, while the rest downloads.
     const wantsEndFrame = !root.querySelector('.replay-poster') && posterMarker === undefined;
     const showEndFrame = async (frame: string | undefined): Promise<void> => {
-      const size = headerSize;
-      if (frame !== undefined && size && frames) {
+      if (frame !== undefined && frames) {
         const shown = document.createElement('pre');
         shown.className = 'replay-poster replay-end-frame';
         shown.innerHTML = await frames.render(frame);
-        root.style.setProperty('--cols', String(size.cols));
         screen.prepend(shown);
         root.dataset['endFrame'] = 'shown';
         // Parsing the rest waits until the frame has been drawn: the next animation frame, then a task after it.
@@ -101,14 +98,16 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
       makeSink?.();
     };
     read = await readRecording(source, ({ cols, rows }, download) => {
-      headerSize = { cols, rows };
       makeSink = () => {
         if (madeSink) return;
         screen.append(host);
         madeSink = new XtermSink(host, cols, rows, { reducedMotion, downloadBytes: download.bytes });
       };
       if (!wantsEndFrame || (download.bytes !== undefined && download.bytes <= endFrameAfterChars)) makeSink();
-      else frames = frameRenderer(cols, rows); // a few milliseconds now rather than when the frame comes
+      else {
+        frames = frameRenderer(cols, rows); // a few milliseconds now rather than when the frame comes
+        root.style.setProperty('--cols', String(cols)); // the frame's font size, as for a lesson's poster
+      }
     }, wantsEndFrame ? showEndFrame : undefined);
     makeSink?.(); // a recording read from a file, or one whose download ended before its header
   } catch (error) {
