@@ -1,7 +1,9 @@
 // Benchmark: this site's replay against asciinema-player, in headless Chromium, one run each, same file.
-//   npm run bench:replay [-- --gzip] [-- --profile] [-- --runs N]
+//   npm run bench:replay [-- --gzip] [-- --profile] [-- --trace] [-- --runs N]
 // `--runs N`: N rounds, ours and asciinema-player alternately in each, each in a fresh page; the table shows
 // the medians (and every round's load times), as one run on a shared machine says as much about the neighbours.
+// `--trace`: also records a Chromium trace of our load (written next to the recording, opens in DevTools) and
+// lists the main thread's longer tasks.
 // `--profile`: also records a CPU profile of our load (Chromium's profiler through CDP, unminified bundle),
 // writes it next to the recording (.cpuprofile, opens in DevTools) and prints the functions with most self time.
 // 1. Load a real ~8 MB / 60,000-line recording (`find /usr -ls | head -n 60000` through `asciinema rec`,
@@ -30,7 +32,7 @@ import { seededRandom } from '../src/lib/seeded-random.ts';
 const root = resolve(import.meta.dirname, '..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
 const { values: flags, positionals } = parseArgs({
-  options: { gzip: { type: 'boolean' }, profile: { type: 'boolean' }, runs: { type: 'string' } },
+  options: { gzip: { type: 'boolean' }, profile: { type: 'boolean' }, trace: { type: 'boolean' }, runs: { type: 'string' } },
   allowPositionals: true,
 });
 const castPath = positionals[0] ?? defaultLargeCast;
@@ -48,6 +50,7 @@ const entry = join(work, 'ours-entry.ts');
 writeFileSync(
   entry,
   `import { mount } from ${JSON.stringify(join(root, 'src/components/internal/replay/player-ui.ts'))};
+import { requestTail } from ${JSON.stringify(join(root, 'src/lib/replay/tail-request.ts'))};
 const frames = () => new Promise((done) => requestAnimationFrame(done));
 let player, mounted;
 const root = document.querySelector('.replay');
@@ -62,15 +65,19 @@ const terminalText = () => {
 // is put in), and ready to seek (the player loaded).
 window.benchLoad = async (url) => {
   const start = performance.now();
-  let endFrameAt, endFrameText;
+  let endFrameAt, endFrameText, endFrameKind, confirmedAt;
   const shown = new MutationObserver(() => {
+    if (root.dataset.endFrame === 'confirmed') confirmedAt ??= performance.now();
     const frame = root.querySelector('.replay-end-frame');
     if (!frame || endFrameText !== undefined) return;
     endFrameText = frame.textContent.replace(/\\n+$/, '');
+    endFrameKind = root.dataset.endFrame;
     requestAnimationFrame(() => (endFrameAt ??= performance.now()));
   });
-  shown.observe(root, { childList: true, subtree: true });
-  mounted = await mount(root, { name: url, started: fetch(url) });
+  shown.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-end-frame'] });
+  // As open-recording.ts starts them: the end of the file first, then the whole file.
+  const tail = requestTail(url);
+  mounted = await mount(root, { name: url, tail, started: fetch(url) });
   shown.disconnect();
   player = mounted.player;
   await frames();
@@ -80,7 +87,7 @@ window.benchLoad = async (url) => {
     readyMs: ready - start,
     endFrameMatches: endFrameAt === undefined ? undefined : endFrameText === terminalText(),
     durationSeconds: player.durationMs / 1000, keyframes: player.keyframeCount,
-    ...(endFrameAt === undefined ? {} : { phases: { 'end frame drawn': endFrameAt - start, 'ready to seek': ready - start } }),
+    ...(endFrameAt === undefined ? {} : { phases: { [\`end frame drawn (\${endFrameKind})\`]: endFrameAt - start, ...(confirmedAt === undefined ? {} : { 'confirmed by the whole file': confirmedAt - start }), 'ready to seek': ready - start } }),
   };
 };
 window.benchSeek = async (seconds) => {
@@ -162,9 +169,22 @@ const server = createServer((request, response) => {
   } else if (path === '/warm-up') response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   else if (page) response.writeHead(200, { 'content-type': 'text/html' }).end(page);
   else if (file && existsSync(file)) {
-    // With its length, as static hosts serve files (Node would otherwise send it chunked).
+    // As static hosts serve files: with their length (Node would otherwise send them chunked), a validator, and
+    // byte ranges (`Range: bytes=first-last`, `first-` or `-suffix`, honoured when `If-Range` is absent or matches).
     const body = readFileSync(file);
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': body.length }).end(body);
+    const etag = `"${body.length}-${statSync(file).mtimeMs}"`;
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes', etag };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+    const ifRange = request.headers['if-range'];
+    const [first, last] = !range
+      ? [0, -1]
+      : range[1] === '' // a suffix: the last N bytes
+        ? [Math.max(0, body.length - Number(range[2])), body.length - 1]
+        : [Number(range[1]), range[2] === '' ? body.length - 1 : Math.min(Number(range[2]), body.length - 1)];
+    if (range && (ifRange === undefined || ifRange === etag) && first <= last) {
+      const part = body.subarray(first, last + 1);
+      response.writeHead(206, { ...headers, 'content-range': `bytes ${first}-${last}/${body.length}`, 'content-length': part.length }).end(part);
+    } else response.writeHead(200, { ...headers, 'content-length': body.length }).end(body);
   }
   else response.writeHead(404).end();
 });
@@ -190,8 +210,11 @@ async function run(name: 'ours' | 'asciinema', points?: number[]): Promise<Resul
     await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
     await profiler.send('Profiler.start');
   }
+  const tracing = flags.trace === true && name === 'ours';
+  if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] });
   const loaded = await page.evaluate((url) => (window as unknown as { benchLoad(url: string): Promise<{ ms: number; readyMs: number; endFrameMatches?: boolean; durationSeconds: number; keyframes?: number; phases?: Record<string, number> }> }).benchLoad(url), `${base}/recording.cast`);
   if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
+  if (tracing) printTrace(JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] });
   if (loaded.phases) console.log(`${name} phases: ${Object.entries(loaded.phases).map(([phase, value]) => `${phase} ${value.toFixed(1)} ms`).join(', ')}`);
   const lastLine = await page.evaluate(() => (window as unknown as { benchLastLine(): string }).benchLastLine());
   const random = seededRandom(20261127); // the same 20 points for both players, and for every run
@@ -219,6 +242,23 @@ function printProfile(data: { nodes: ProfileNode[]; startTime: number; endTime: 
   const total = (data.endTime - data.startTime) / 1000;
   console.log(`profile (${total.toFixed(0)} ms sampled, ${castPath}.cpuprofile):`);
   for (const [key, value] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${value.toFixed(1).padStart(7)} ms  ${key}`);
+}
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { data?: { url?: string; functionName?: string } } }
+/** `--trace`: the renderer main thread's tasks of 3 ms or more during our load, in order, with what ran longest inside each. */
+function printTrace(trace: { traceEvents: TraceEvent[] }): void {
+  writeFileSync(`${castPath}.trace.json`, JSON.stringify(trace));
+  const events = trace.traceEvents;
+  const main = events.find((event) => event.name === 'thread_name' && (event.args as { name?: string } | undefined)?.name === 'CrRendererMain');
+  const onMain = events.filter((event) => main && event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.dur !== undefined);
+  const tasks = onMain.filter((event) => event.name === 'RunTask' && (event.dur ?? 0) >= 3000);
+  const start = tasks[0]?.ts ?? 0;
+  console.log(`trace (${castPath}.trace.json): main-thread tasks of 3 ms or more`);
+  for (const task of tasks) {
+    const inside = onMain.filter((event) => event !== task && event.ts >= task.ts && event.ts < task.ts + (task.dur ?? 0) && event.name !== 'RunTask');
+    const top = inside.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 3).map((event) => `${event.name}${event.args?.data?.functionName ? `(${event.args.data.functionName})` : ''} ${((event.dur ?? 0) / 1000).toFixed(1)}`);
+    console.log(`  +${((task.ts - start) / 1000).toFixed(0).padStart(4)} ms  ${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${top.join(', ')}`);
+  }
 }
 
 async function downloadAlone(): Promise<number> {

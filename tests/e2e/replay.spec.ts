@@ -288,6 +288,8 @@ test.describe('/replay/ page', () => {
     const recorded = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/scratch-vs-static.cast'), 'utf8');
     const events = recorded.slice(recorded.indexOf('\n') + 1);
     const long = recorded + events.repeat(Math.ceil(2_200_000 / events.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    // Served without byte ranges (the page's request for the end of the file gets the whole file, and drops it):
+    // the frame comes from the whole download.
     await page.route((url) => url.pathname === '/replay/casts/samples/long-listing.cast', (route) => route.fulfill({ body: long, contentType: 'application/x-asciicast' }));
     // What the page showed when the frame went in, before the player had loaded.
     await page.addInitScript(() => {
@@ -316,6 +318,80 @@ test.describe('/replay/ page', () => {
     const frameRows = (seen.frame ?? '').split('\n').map((row) => row.trimEnd());
     expect(frameRows.length).toBeGreaterThan(5);
     expect(frameRows).toEqual(terminalRows.slice(-frameRows.length));
+  });
+
+  /** Serves `text` at `path` as static hosts do: with its length, and its end for `Range: bytes=-N`. */
+  async function serveWithRanges(page: Page, path: string, text: string): Promise<void> {
+    const bytes = Buffer.from(text);
+    await page.route((url) => url.pathname === path, (route) => {
+      const suffix = /^bytes=-(\d+)$/.exec(route.request().headers()['range'] ?? '');
+      const first = suffix ? Math.max(0, bytes.length - Number(suffix[1])) : 0;
+      const headers = { 'content-type': 'application/x-asciicast', 'accept-ranges': 'bytes', 'content-length': String(bytes.length - first) };
+      if (!suffix) return route.fulfill({ body: bytes, headers });
+      return route.fulfill({ status: 206, body: bytes.subarray(first), headers: { ...headers, 'content-range': `bytes ${first}-${bytes.length - 1}/${bytes.length}` } });
+    });
+  }
+
+  /**
+   * Records each change of the /replay/ player's frame from the start: its kind ('provisional', 'confirmed', or
+   * 'none' when there is no frame) and its text.
+   */
+  async function recordEndFrames(page: Page): Promise<() => Promise<{ kinds: string[]; texts: string[] }>> {
+    await page.addInitScript(() => {
+      const seen = { kinds: [] as string[], texts: [] as string[] };
+      (window as unknown as { endFrames: typeof seen }).endFrames = seen;
+      new MutationObserver(() => {
+        const player = document.querySelector<HTMLElement>('#opened-player terminal-replay');
+        const frame = player?.querySelector('.replay-end-frame');
+        if (!player) return;
+        const kind = frame instanceof HTMLElement && !frame.hidden ? (player.dataset['endFrame'] ?? '?') : 'none';
+        const text = kind === 'none' ? '' : (frame?.textContent ?? '');
+        if (kind === (seen.kinds.at(-1) ?? 'none') && text === (seen.texts.at(-1) ?? '')) return;
+        seen.kinds.push(kind);
+        seen.texts.push(text);
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-end-frame'] });
+    });
+    return () => page.evaluate(() => (window as unknown as { endFrames: { kinds: string[]; texts: string[] } }).endFrames);
+  }
+
+  test('shows the last frame from the end of the file (a Range request) before the whole file is in; the whole file confirms it', async ({ page }) => {
+    const recorded = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/scratch-vs-static.cast'), 'utf8');
+    const events = recorded.slice(recorded.indexOf('\n') + 1);
+    const long = recorded + events.repeat(Math.ceil(2_200_000 / events.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    await serveWithRanges(page, '/replay/casts/samples/long-listing.cast', long);
+    const endFrames = await recordEndFrames(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // no autoplay: the loaded player stays at the end
+    await page.goto('/replay/?src=/replay/casts/samples/long-listing.cast');
+    const player = page.locator('#opened-player terminal-replay');
+    await expect(player).toHaveAttribute('data-upgraded', 'true', { timeout: 20_000 });
+    await expect(player).not.toHaveAttribute('data-state', 'loading');
+    const { kinds, texts } = await endFrames();
+    expect(kinds).toEqual(['provisional', 'confirmed', 'none']);
+    expect(texts[1], 'the whole file gave the same frame').toBe(texts[0]);
+    // And the loaded terminal shows the same screen.
+    const terminalRows = (await player.locator('.xterm-rows > div').allTextContents()).map((row) => row.replace(/\u00a0/g, ' ').trimEnd());
+    while (terminalRows.at(-1) === '') terminalRows.pop();
+    const frameRows = (texts[0] ?? '').replace(/\n+$/, '').split('\n').map((row) => row.trimEnd());
+    expect(frameRows.length).toBeGreaterThan(5);
+    expect(frameRows).toEqual(terminalRows.slice(-frameRows.length));
+  });
+
+  test('takes the frame from the end back when the start of the file turns out not to be linear', async ({ page }) => {
+    const linear = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/scratch-vs-static.cast'), 'utf8');
+    const build = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/build-single-stage.cast'), 'utf8');
+    const events = linear.slice(linear.indexOf('\n') + 1);
+    // The header, a BuildKit build (its progress display moves the cursor up), then the linear events past 600 kB
+    // (a frame is read from the end of files over 256 kB: endFrameAfterChars).
+    const text = linear.slice(0, linear.indexOf('\n') + 1) + build.slice(build.indexOf('\n') + 1) + events.repeat(Math.ceil(600_000 / events.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    await serveWithRanges(page, '/replay/casts/samples/mixed.cast', text);
+    const endFrames = await recordEndFrames(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/replay/?src=/replay/casts/samples/mixed.cast');
+    const player = page.locator('#opened-player terminal-replay');
+    await expect(player).toHaveAttribute('data-upgraded', 'true', { timeout: 20_000 });
+    await expect(player).not.toHaveAttribute('data-state', 'loading', { timeout: 20_000 });
+    expect((await endFrames()).kinds).toEqual(['provisional', 'none']);
+    await expect(player.locator('.replay-end-frame')).toHaveCount(0);
   });
 
   test('refuses ?src= on another origin and reports a missing file', async ({ page }) => {

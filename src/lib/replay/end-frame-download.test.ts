@@ -1,43 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { body, endOfFile, longLinear, parsedFrame, projectFile as file, wholeFile } from '../../../tests/fixtures/casts/downloads.ts';
 import { parseAsciicast } from '../asciicast/parse.ts';
 import { readForEndFrame } from './end-frame-download.ts';
 import { endFrameAfterChars, fetchRecording } from './fetch-recording.ts';
-import { buildOutputIndex } from './output-index.ts';
-
-const file = (path: string): string => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
-
-/** A real linear recording (the lab's), its events repeated past 2 MB: long enough for a frame read from its end. */
-function longLinear(): string {
-  const text = file('content/recordings/go-hello-world/scratch-vs-static.cast');
-  const body = text.slice(text.indexOf('\n') + 1);
-  // v3 times are intervals, so the repeated lines stay valid.
-  return text + body.repeat(Math.ceil(2_200_000 / body.length)).replace(/^\[[0-9.]+/gm, '[0.5');
-}
-
-/** The last frame as the full parse gives it (what the player's load() shows). */
-function parsedFrame(text: string): string {
-  const recording = parseAsciicast(text);
-  const { linear, outputBefore } = buildOutputIndex(recording.events);
-  return linear.frameAt(recording.events.length, recording.rows, recording.events, outputBefore);
-}
-
-/** `text` as a response body in pieces of `size` bytes, failing after `breakAfter` pieces if given; counts reads. */
-function body(text: string, options: { size?: number; breakAfter?: number } = {}): ReadableStream<Uint8Array> & { pulls: number } {
-  const { size = 64 * 1024, breakAfter } = options;
-  const bytes = new TextEncoder().encode(text);
-  let offset = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (breakAfter !== undefined && stream.pulls === breakAfter) controller.error(new TypeError('network error'));
-      else if (offset >= bytes.length) controller.close();
-      else controller.enqueue(bytes.slice(offset, (offset += size)));
-      stream.pulls++;
-    },
-  }) as ReadableStream<Uint8Array> & { pulls: number };
-  stream.pulls = 0;
-  return stream;
-}
+import { tailBytes } from './tail-request.ts';
 
 async function readAll(stream: ReadableStream<string>): Promise<string> {
   let text = '';
@@ -139,6 +105,74 @@ describe('fetchRecording asked for the end frame', () => {
       expect(recording).toEqual(parseAsciicast(text));
       expect(frames, path).toEqual([undefined]);
     }
+  });
+
+  describe('with the end of the file asked for (tail-frame.ts)', () => {
+    /** Loads `text` with its end already answered; records the callbacks in order. */
+    async function loadWithTail(text: string, options: { download?: Response; drawTail?: () => Promise<void> } = {}) {
+      const download = options.download ?? wholeFile(text);
+      vi.stubGlobal('fetch', () => Promise.resolve(download));
+      const calls: [string, string | undefined][] = [];
+      const tail = endOfFile(text, tailBytes);
+      const loaded = await fetchRecording('/recording.cast', {
+        tail: Promise.resolve(tail),
+        onTailFrame: (frame) => {
+          calls.push(['tail', frame]);
+          return options.drawTail?.();
+        },
+        onEndFrame: (frame) => void calls.push(['whole file', frame]),
+      });
+      return { ...loaded, calls, tail };
+    }
+
+    it('gives the frame read from the end first, then the same frame from the whole file', async () => {
+      const text = longLinear();
+      const { recording, calls } = await loadWithTail(text);
+      expect(recording).toEqual(parseAsciicast(text));
+      expect(calls).toEqual([
+        ['tail', parsedFrame(text)],
+        ['whole file', parsedFrame(text)],
+      ]);
+    });
+
+    it('lets the whole file correct it: no frame when the start of the file is not linear', async () => {
+      const linear = longLinear();
+      const build = file('content/recordings/go-hello-world/build-single-stage.cast');
+      // The header, a BuildKit build (its progress display moves the cursor up), then the linear events.
+      const text = linear.slice(0, linear.indexOf('\n') + 1) + build.slice(build.indexOf('\n') + 1) + linear.slice(linear.indexOf('\n') + 1);
+      const { calls } = await loadWithTail(text);
+      expect(calls).toEqual([
+        ['tail', parsedFrame(linear)],
+        ['whole file', undefined],
+      ]);
+    });
+
+    it('holds the download while the frame from the end is drawn', async () => {
+      const text = longLinear();
+      const download = wholeFile(text);
+      let pullsWhileDrawing = -1;
+      await loadWithTail(text, {
+        download,
+        drawTail: async () => {
+          const before = download.body.pulls;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          pullsWhileDrawing = download.body.pulls - before;
+        },
+      });
+      expect(pullsWhileDrawing).toBe(0);
+      expect(download.body.pulls).toBeGreaterThan(30); // and then read to the end
+    });
+
+    it('leaves the end unread for a short download or one the server did not size', async () => {
+      for (const [what, text, download] of [
+        ['short', file('tests/fixtures/casts/listing.cast'), undefined],
+        ['no length', longLinear(), new Response(body(longLinear()))],
+      ] as const) {
+        const { calls, tail } = await loadWithTail(text, download ? { download } : {});
+        expect(calls, what).toEqual([['whole file', text.length > endFrameAfterChars ? parsedFrame(text) : undefined]]);
+        await expect(tail.body?.getReader().read(), what).resolves.toEqual({ done: true, value: undefined }); // cancelled
+      }
+    });
   });
 
   it('rejects with the URL and status when the server refuses, without calling back', async () => {

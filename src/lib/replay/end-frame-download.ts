@@ -23,8 +23,17 @@ export interface EndFrameDownload {
   frame: Promise<string | undefined>;
 }
 
-/** Reads `body` (a response to `url`) at once, whether or not its text is being read yet. */
-export function readForEndFrame(body: ReadableStream<Uint8Array>, url: string, minChars: number): EndFrameDownload {
+/**
+ * Reads `body` (a response to `url`) at once, whether or not its text is being read yet. `afterHeader`: called
+ * with the first line (and its line feed) once it is in; reading goes on when the promise it returns settles
+ * (fetchRecording holds the download while it shows a frame read from the end of the file: tail-frame.ts).
+ */
+export function readForEndFrame(
+  body: ReadableStream<Uint8Array>,
+  url: string,
+  minChars: number,
+  afterHeader?: (headerLine: string) => Promise<unknown>,
+): EndFrameDownload {
   const source = body.getReader();
   let resolveFrame!: (frame: string | undefined) => void;
   const frame = new Promise<string | undefined>((resolve) => (resolveFrame = resolve));
@@ -46,6 +55,7 @@ export function readForEndFrame(body: ReadableStream<Uint8Array>, url: string, m
     const check = new RawLinearCheck();
     const pieces: string[] = [];
     let chars = 0;
+    let headerKnown = false;
     try {
       for (;;) {
         const { done, value } = await source.read();
@@ -57,6 +67,11 @@ export function readForEndFrame(body: ReadableStream<Uint8Array>, url: string, m
           pieces.push(piece);
           chars += piece.length;
           text.enqueue(piece);
+          if (!headerKnown && piece.includes('\n')) {
+            headerKnown = true;
+            const start = pieces.join('');
+            await afterHeader?.(start.slice(0, start.indexOf('\n') + 1));
+          }
         }
         if (done) break;
       }

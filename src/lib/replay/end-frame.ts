@@ -13,9 +13,11 @@ const firstTailChars = 16 * 1024;
  * can't be had cheaply (no header line first, a malformed line at the end: the full parse reports those).
  * `escapes: false` (`RawLinearCheck.escapes`): the text has no escape sequence, so nothing is carried in from
  * before the end. `firstTail`: characters read first (tests use a few, so what is carried in is exercised).
+ * `partial`: `text` is the header line and only the end of the recording (tail-frame.ts): the frame is given only
+ * if that end holds more line breaks than rows, as what came before it is unknown.
  */
-export function endFrame(text: string, options: { escapes?: boolean; firstTail?: number } = {}): string | undefined {
-  const { escapes = true, firstTail = firstTailChars } = options;
+export function endFrame(text: string, options: { escapes?: boolean; firstTail?: number; partial?: boolean } = {}): string | undefined {
+  const { escapes = true, firstTail = firstTailChars, partial = false } = options;
   const headerEnd = text.indexOf('\n') + 1;
   if (headerEnd === 0 || text.charCodeAt(0) !== 0x7b) return undefined; // the header is not the first line
   const header = text.slice(0, headerEnd);
@@ -41,6 +43,7 @@ export function endFrame(text: string, options: { escapes?: boolean; firstTail?:
     }
     // More line breaks than rows: the frame starts at a line start inside this tail (see frameAt).
     const rows = (reader.header as Header).rows; // the header parsed, as events were
-    if (whole || index.linear.lineCount > rows) return index.linear.frameAt(events.length, rows, events, index.outputBefore);
+    if ((whole && !partial) || index.linear.lineCount > rows) return index.linear.frameAt(events.length, rows, events, index.outputBefore);
+    if (whole) return undefined; // all of a partial text read, and too few lines in it to tell
   }
 }

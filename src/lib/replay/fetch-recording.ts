@@ -4,6 +4,7 @@ import { readAsciicastStream } from '../asciicast/read-stream.ts';
 import { readForEndFrame } from './end-frame-download.ts';
 import { OutputIndexBuilder } from './output-index.ts';
 import type { OutputIndex } from './output-index.ts';
+import { readTailFrame } from './tail-frame.ts';
 
 export interface FetchOptions {
   /**
@@ -20,6 +21,14 @@ export interface FetchOptions {
    * Meanwhile parsing is held back for up to `holdParsingMs`, so the page stays idle and the download fast.
    */
   onEndFrame?: (frame: string | undefined) => void | Promise<void>;
+  /**
+   * With `onEndFrame` and `tail`: called at most once, before it, if the last frame could be read from the end of
+   * the file alone (tail-frame.ts) before the whole download is in. Provisional: `onEndFrame` follows with the
+   * frame the whole file gives, usually the same text, once the promise returned here, if any, settles.
+   */
+  onTailFrame?: (frame: string) => void | Promise<void>;
+  /** The request for the end of the file (`requestTail`, tail-request.ts), started just before `started`. */
+  tail?: Promise<Response | undefined>;
   /** The request for the URL, already under way (started alongside loading xterm: element.ts, open-recording.ts). */
   started?: Promise<Response>;
 }
@@ -30,6 +39,9 @@ export const endFrameAfterChars = 256 * 1024;
 /** See `ReadOptions.holdParsingMs`: long enough for a fast download of the largest recording the player accepts. */
 const holdParsingMs = 1000;
 
+/** The longest the download waits for a frame read from the end of the file to be drawn: one small request. */
+const holdDownloadMs = 250;
+
 /**
  * Downloads, parses and indexes a recording at once: lines are parsed and indexed as they arrive (see
  * readAsciicastStream). Pass `outputIndex` to the player (`PlayerOptions.outputIndex`).
@@ -37,26 +49,46 @@ const holdParsingMs = 1000;
  * is malformed.
  */
 export async function fetchRecording(url: string, options: FetchOptions = {}): Promise<{ recording: Recording; outputIndex: OutputIndex }> {
-  const { onHeader, onEndFrame, started } = options;
+  const { onHeader, onEndFrame, onTailFrame, started, tail } = options;
   const response = await (started ?? fetch(url)).catch(() => undefined);
+  const length = Number(response?.headers.get('content-length'));
+  const download = { bytes: Number.isFinite(length) && length > 0 ? length : undefined };
+  const wantsTail = onEndFrame && onTailFrame && response?.ok && download.bytes !== undefined && download.bytes > endFrameAfterChars;
+  if (!wantsTail) void tail?.then((unused) => unused?.body?.cancel().catch(() => undefined));
   if (!response?.ok || !response.body) {
     throw new Error(`Could not load the recording ${url}: ${response ? `HTTP ${response.status}` : 'network error'}.`);
   }
-  const length = Number(response.headers.get('content-length'));
-  const download = { bytes: Number.isFinite(length) && length > 0 ? length : undefined };
   const index = new OutputIndexBuilder();
+  let markHeaderIn!: () => void;
+  const headerIn = new Promise<void>((resolve) => (markHeaderIn = resolve));
   const callbacks = {
-    onHeader: (header: Header) => onHeader?.(header, download),
+    onHeader: (header: Header) => {
+      onHeader?.(header, download);
+      markHeaderIn();
+    },
     onEvents: index.update.bind(index),
   };
   if (!onEndFrame) return finish(await readAsciicastStream(response.body, callbacks));
-  const { text, frame } = readForEndFrame(response.body, url, endFrameAfterChars);
+  // A frame read from the end of the file, when asked for: the download is held while it is read and drawn (the
+  // page then has its main thread to itself; the browser meanwhile fills its buffers), for at most
+  // `holdDownloadMs`. Never after the header has been handed on (onHeader makes what draws the frame).
+  let tailShown: Promise<void> = Promise.resolve();
+  const afterHeader = wantsTail && tail
+    ? (headerLine: string) => {
+        tailShown = Promise.all([readTailFrame(tail, response, headerLine), headerIn])
+          .then(([tailFrame]) => (tailFrame === undefined ? undefined : onTailFrame(tailFrame)))
+          .catch(() => undefined);
+        return Promise.race([tailShown, new Promise((resolve) => setTimeout(resolve, holdDownloadMs))]);
+      }
+    : undefined;
+  const { text, frame } = readForEndFrame(response.body, url, endFrameAfterChars, afterHeader);
   const recording = await readAsciicastStream(
     text,
     {
       ...callbacks,
       onDownloaded: async (parsedChars, totalChars) => {
         const shown = await frame;
+        await tailShown;
         return onEndFrame(totalChars - parsedChars < endFrameAfterChars ? undefined : shown);
       },
     },

@@ -44,18 +44,19 @@ function measuredCharWidthAt100(): number | undefined {
  * Renders a frame (text for a freshly reset terminal, as `LinearIndex.frameAt` gives it) as HTML
  * (screen-html.ts), through a terminal that is never drawn: xterm's own parser and buffer, without a renderer
  * to set up or glyphs to measure, so the /replay/ page can show it before its terminal is made. The terminal
- * is made at once (while the download goes on), the frame written when it comes: `render` once, or `dispose`.
+ * is made at once (while the download goes on), each frame written when it comes (a provisional one from the
+ * end of the file may be followed by the confirmed one: tail-frame.ts), then disposed.
  */
 export function frameRenderer(cols: number, rows: number): { render(frame: string): Promise<string>; dispose(): void } {
   const still = new Terminal({ cols, rows, scrollback: 0, allowProposedApi: true });
+  let written = false;
   return {
     render: (frame) =>
-      new Promise((resolve) =>
-        still.write(frame, () => {
-          resolve(screenHtml(still.buffer.active, cols, rows).html);
-          still.dispose();
-        }),
-      ),
+      new Promise((resolve) => {
+        if (written) still.reset();
+        written = true;
+        still.write(frame, () => resolve(screenHtml(still.buffer.active, cols, rows).html));
+      }),
     dispose: () => still.dispose(),
   };
 }

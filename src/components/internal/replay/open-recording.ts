@@ -4,7 +4,8 @@
  * player load only once there is a recording to play.
  */
 import { limits } from '../../../lib/asciicast/model.ts';
-import type { Mounted } from './player-ui.ts';
+import { requestTail } from '../../../lib/replay/tail-request.ts';
+import type { Mounted, Source } from './player-ui.ts';
 import { showError } from './show-error.ts';
 import { sameOriginUrl } from './source.ts';
 
@@ -14,7 +15,7 @@ const dropZone = document.querySelector<HTMLElement>('#cast-drop');
 const section = document.querySelector<HTMLElement>('#opened-player');
 let current: Mounted | undefined;
 
-async function open(source: { name: string; text?: string; started?: Promise<Response> }): Promise<void> {
+async function open(source: Source): Promise<void> {
   if (!player || !section) return;
   current?.dispose();
   current = undefined;
@@ -64,11 +65,13 @@ const requested = new URLSearchParams(location.search).get('src');
 if (requested !== null && player && section) {
   const url = sameOriginUrl(requested, location.href);
   if (url) {
-    // The recording downloads while xterm and the player's code load, not after.
+    // The recording downloads while xterm and the player's code load, not after; its end is asked for first, so
+    // a long recording's last frame can show before the whole file is in (tail-frame.ts).
     const name = url.pathname + url.search;
+    const tail = requestTail(name);
     const started = fetch(name);
     started.catch(() => undefined); // a failed request is reported by mount, once it reads the response
-    void open({ name, started });
+    void open({ name, started, tail });
   }
   else {
     section.hidden = false;

@@ -37,21 +37,28 @@ export interface Source {
   text?: string;
   /** The request for `name`, when the caller started it early (while this module was still loading). */
   started?: Promise<Response>;
+  /** The request for the end of `name` (`requestTail`, tail-request.ts), started just before `started`. */
+  tail?: Promise<Response | undefined>;
 }
 
 
 /**
- * Reads and parses the recording; `onHeader` runs as soon as the terminal size is known, `onEndFrame` when the
- * last frame can be shown before parsing ends (see fetchRecording).
+ * Reads and parses the recording; `onHeader` runs as soon as the terminal size is known, `endFrame`'s callbacks
+ * when the last frame can be shown before parsing ends (see fetchRecording's onEndFrame and onTailFrame).
  */
 async function readRecording(
   source: Source,
   onHeader: (header: Header, download: { bytes: number | undefined }) => void,
-  onEndFrame?: (frame: string | undefined) => Promise<void>,
+  endFrame?: { showEndFrame: (frame: string | undefined) => Promise<void>; showTailFrame: (frame: string) => Promise<void> },
 ): Promise<{ recording: Recording; outputIndex?: OutputIndex }> {
   try {
     if (source.text === undefined) {
-      return await fetchRecording(source.name, { onHeader, ...(onEndFrame ? { onEndFrame } : {}), ...(source.started ? { started: source.started } : {}) });
+      return await fetchRecording(source.name, {
+        onHeader,
+        ...(endFrame ? { onEndFrame: endFrame.showEndFrame, onTailFrame: endFrame.showTailFrame } : {}),
+        ...(source.started ? { started: source.started } : {}),
+        ...(source.tail ? { tail: source.tail } : {}),
+      });
     }
     const recording = parseAsciicast(source.text);
     onHeader(recording, { bytes: undefined }); // already in memory: nothing to wait for
@@ -85,16 +92,38 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     // a large download the terminal is made once the frame shows, or once there turns out to be none.
     // Otherwise it is made as soon as the header is in, while the rest downloads.
     const wantsEndFrame = !root.querySelector('.replay-poster') && posterMarker === undefined;
+    let drawn: string | undefined;
+    /**
+     * Puts `frame` on screen in place of the one there, if it differs (`data-end-frame` says which it is); says
+     * whether it drew one.
+     */
+    const drawEndFrame = async (frame: string | undefined, kind: 'provisional' | 'confirmed'): Promise<boolean> => {
+      if (frame !== undefined && frame === drawn) {
+        root.dataset['endFrame'] = kind;
+        return false;
+      }
+      drawn = undefined;
+      screen.querySelector('.replay-end-frame')?.remove();
+      delete root.dataset['endFrame'];
+      if (frame === undefined || !frames) return false;
+      drawn = frame;
+      const shown = document.createElement('pre');
+      shown.className = 'replay-poster replay-end-frame';
+      shown.innerHTML = await frames.render(frame);
+      screen.prepend(shown);
+      root.dataset['endFrame'] = kind;
+      return true;
+    };
+    // A frame read from the end of the file alone (tail-frame.ts) comes first when the server serves ranges; the
+    // whole file's frame follows and has the last word (the same text, unless the start of the file changed it).
+    // The download (for a provisional frame) or parsing (for the confirmed one) waits until the frame is painted.
+    const painted = (): Promise<unknown> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const showTailFrame = async (frame: string): Promise<void> => {
+      if (await drawEndFrame(frame, 'provisional')) await painted();
+    };
     const showEndFrame = async (frame: string | undefined): Promise<void> => {
-      if (frame !== undefined && frames) {
-        const shown = document.createElement('pre');
-        shown.className = 'replay-poster replay-end-frame';
-        shown.innerHTML = await frames.render(frame);
-        screen.prepend(shown);
-        root.dataset['endFrame'] = 'shown';
-        // Parsing the rest waits until the frame has been drawn: the next animation frame, then a task after it.
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      } else frames?.dispose();
+      if (await drawEndFrame(frame, 'confirmed')) await painted();
+      frames?.dispose();
       makeSink?.();
     };
     read = await readRecording(source, ({ cols, rows }, download) => {
@@ -108,7 +137,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
         frames = frameRenderer(cols, rows); // a few milliseconds now rather than when the frame comes
         root.style.setProperty('--cols', String(cols)); // the frame's font size, as for a lesson's poster
       }
-    }, wantsEndFrame ? showEndFrame : undefined);
+    }, wantsEndFrame ? { showEndFrame, showTailFrame } : undefined);
     makeSink?.(); // a recording read from a file, or one whose download ended before its header
   } catch (error) {
     madeSink?.dispose();
