@@ -56,22 +56,28 @@ export function readForEndFrame(
     const pieces: string[] = [];
     let chars = 0;
     let headerKnown = false;
+    /** Decodes, checks and hands on `bytes` (`undefined`: the end). */
+    const take = (bytes: Uint8Array | undefined): void => {
+      // `stream: true` keeps a UTF-8 character split between chunks for the next one.
+      const piece = bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+      if (piece === '' && !bytes?.length) return;
+      check.push(piece, bytes ?? new Uint8Array());
+      pieces.push(piece);
+      chars += piece.length;
+      text.enqueue(piece);
+    };
     try {
       for (;;) {
         const { done, value } = await source.read();
         if (reading.cancelled) return;
-        // `stream: true` keeps a UTF-8 character split between chunks for the next one.
-        const piece = done ? decoder.decode() : decoder.decode(value, { stream: true });
-        if (piece !== '' || value?.length) {
-          check.push(piece, value ?? new Uint8Array());
-          pieces.push(piece);
-          chars += piece.length;
-          text.enqueue(piece);
-          if (!headerKnown && piece.includes('\n')) {
-            headerKnown = true;
-            const start = pieces.join('');
-            await afterHeader?.(start.slice(0, start.indexOf('\n') + 1));
-          }
+        const lineEnd = !headerKnown && value ? value.indexOf(0x0a) : -1;
+        if (lineEnd === -1) take(value);
+        else {
+          // The first line alone first (it goes to the parser for the header); the rest of the piece after the wait.
+          headerKnown = true;
+          take(value?.subarray(0, lineEnd + 1));
+          await afterHeader?.(pieces.join('')); // if the text is cancelled meanwhile, handing on throws: see catch
+          take(value?.subarray(lineEnd + 1));
         }
         if (done) break;
       }

@@ -4,7 +4,8 @@ import { readAsciicastStream } from '../asciicast/read-stream.ts';
 import { readForEndFrame } from './end-frame-download.ts';
 import { OutputIndexBuilder } from './output-index.ts';
 import type { OutputIndex } from './output-index.ts';
-import { readTailFrame } from './tail-frame.ts';
+import { tailFrame } from './tail-frame.ts';
+import type { Tail } from './tail-request.ts';
 
 export interface FetchOptions {
   /**
@@ -28,7 +29,7 @@ export interface FetchOptions {
    */
   onTailFrame?: (frame: string) => void | Promise<void>;
   /** The request for the end of the file (`requestTail`, tail-request.ts), started just before `started`. */
-  tail?: Promise<Response | undefined>;
+  tail?: Promise<Tail | undefined>;
   /** The request for the URL, already under way (started alongside loading xterm: element.ts, open-recording.ts). */
   started?: Promise<Response>;
 }
@@ -54,7 +55,6 @@ export async function fetchRecording(url: string, options: FetchOptions = {}): P
   const length = Number(response?.headers.get('content-length'));
   const download = { bytes: Number.isFinite(length) && length > 0 ? length : undefined };
   const wantsTail = onEndFrame && onTailFrame && response?.ok && download.bytes !== undefined && download.bytes > endFrameAfterChars;
-  if (!wantsTail) void tail?.then((unused) => unused?.body?.cancel().catch(() => undefined));
   if (!response?.ok || !response.body) {
     throw new Error(`Could not load the recording ${url}: ${response ? `HTTP ${response.status}` : 'network error'}.`);
   }
@@ -75,8 +75,11 @@ export async function fetchRecording(url: string, options: FetchOptions = {}): P
   let tailShown: Promise<void> = Promise.resolve();
   const afterHeader = wantsTail && tail
     ? (headerLine: string) => {
-        tailShown = Promise.all([readTailFrame(tail, response, headerLine), headerIn])
-          .then(([tailFrame]) => (tailFrame === undefined ? undefined : onTailFrame(tailFrame)))
+        tailShown = Promise.all([tail, headerIn])
+          .then(([answer]) => {
+            const frame = tailFrame(answer, response, headerLine);
+            return frame === undefined ? undefined : onTailFrame(frame);
+          })
           .catch(() => undefined);
         return Promise.race([tailShown, new Promise((resolve) => setTimeout(resolve, holdDownloadMs))]);
       }

@@ -3,36 +3,87 @@
  * page, the last frame shown while the player is still loading. Colours 0–15 become classes (`t-fg-1`,
  * `t-bg-4`) that read the site's palette from CSS custom properties, so the screen follows the light/dark
  * theme; 256-colour and RGB values are inlined as written. Reads any xterm buffer (@xterm/headless at build
- * time, @xterm/xterm in the browser): their buffer interfaces are the same.
+ * time, @xterm/xterm in the browser): their buffer interfaces are the same; and linear-screen.ts's screen.
  */
 import type { IBufferCell } from '@xterm/xterm';
+
+/**
+ * A cell as the HTML needs it: its text ('' for an empty cell), colours as `mode << 24 | value` (mode 0 the
+ * default, 1 a palette index, 2 RGB 0xRRGGBB) and styles as bits (`styleBits`). linear-screen.ts makes these
+ * directly; `screenHtml` reads them from an xterm buffer.
+ */
+export interface Look {
+  chars: string;
+  fg: number;
+  bg: number;
+  styles: number;
+}
+
+export const paletteColour = 1 << 24;
+export const rgbColour = 2 << 24;
+export const styleBits = { bold: 1, dim: 2, italic: 4, underline: 8, inverse: 16, invisible: 32, strikethrough: 64 };
 
 /** The part of an xterm buffer read here. */
 interface Buffer {
   readonly viewportY: number;
-  getLine(y: number): Line | undefined;
+  getLine(y: number): { getCell(x: number, cell?: IBufferCell): IBufferCell | undefined } | undefined;
   getNullCell(): IBufferCell;
 }
 
-/** The screen's rows (`rows` of them from the top of the viewport) as HTML and as plain text, trailing empty rows left out. */
+/**
+ * The screen's rows (`rows` of them from the top of the viewport) as HTML and as plain text, trailing empty rows
+ * left out.
+ */
 export function screenHtml(buffer: Buffer, cols: number, rows: number): { html: string; text: string } {
-  const htmlRows: string[] = [];
-  const textRows: string[] = [];
+  const cell = buffer.getNullCell();
+  const screen: Look[][] = [];
   for (let row = 0; row < rows; row++) {
     const line = buffer.getLine(buffer.viewportY + row);
-    textRows.push(line?.translateToString(true) ?? '');
-    htmlRows.push(line ? rowHtml(line, cols, buffer.getNullCell()) : '');
+    const looks: Look[] = [];
+    for (let x = 0; line && x < cols; x++) {
+      line.getCell(x, cell);
+      if (cell.getWidth() !== 0) looks.push(lookOf(cell)); // not the second half of a wide character
+    }
+    screen.push(looks);
+  }
+  return looksHtml(screen);
+}
+
+/** Rows of cells as HTML and as plain text, trailing empty rows left out. */
+export function looksHtml(screen: Look[][]): { html: string; text: string } {
+  const htmlRows: string[] = [];
+  const textRows: string[] = [];
+  for (const looks of screen) {
+    // As xterm's translateToString(true): up to the last cell written, an empty cell read as a space.
+    let written = looks.length;
+    while (written > 0 && looks[written - 1]?.chars === '') written--;
+    textRows.push(looks.slice(0, written).map((look) => look.chars || ' ').join(''));
+    htmlRows.push(written === 0 ? '' : rowHtml(looks));
   }
   return { html: trimTrailingEmpty(htmlRows).join('\n'), text: trimTrailingEmpty(textRows).join('\n') };
 }
 
-interface Line {
-  getCell(x: number, cell?: IBufferCell): IBufferCell | undefined;
-  translateToString(trimRight?: boolean): string;
+function lookOf(cell: IBufferCell): Look {
+  const colour = (isPalette: boolean, isRgb: boolean, value: number): number =>
+    isPalette ? paletteColour | value : isRgb ? rgbColour | value : 0;
+  const { bold, dim, italic, underline, inverse, invisible, strikethrough } = styleBits;
+  return {
+    chars: cell.getChars(),
+    fg: colour(cell.isFgPalette(), cell.isFgRGB(), cell.getFgColor()),
+    bg: colour(cell.isBgPalette(), cell.isBgRGB(), cell.getBgColor()),
+    styles:
+      (cell.isBold() ? bold : 0) |
+      (cell.isDim() ? dim : 0) |
+      (cell.isItalic() ? italic : 0) |
+      (cell.isUnderline() ? underline : 0) |
+      (cell.isInverse() ? inverse : 0) |
+      (cell.isInvisible() ? invisible : 0) |
+      (cell.isStrikethrough() ? strikethrough : 0),
+  };
 }
 
-function rowHtml(line: Line, cols: number, cell: IBufferCell): string {
-  const width = line.translateToString(true).length === 0 ? 0 : cols;
+/** A row with something written in it: runs of cells with the same look, up to the last cell written or coloured. */
+function rowHtml(looks: Look[]): string {
   let html = '';
   let runStyle = '';
   let runText = '';
@@ -42,50 +93,47 @@ function rowHtml(line: Line, cols: number, cell: IBufferCell): string {
     runText = '';
   };
   let lastContent = 0;
-  for (let x = 0; x < width; x++) {
-    line.getCell(x, cell);
-    if (cell.getChars() !== '' || !cell.isBgDefault()) lastContent = x + 1;
-  }
-  for (let x = 0; x < lastContent; x++) {
-    line.getCell(x, cell);
-    if (cell.getWidth() === 0) continue; // the second half of a wide character
-    const style = cellStyle(cell);
+  looks.forEach((look, x) => {
+    if (look.chars !== '' || look.bg !== 0) lastContent = x + 1;
+  });
+  for (const look of looks.slice(0, lastContent)) {
+    const style = cellStyle(look);
     if (style !== runStyle) {
       flush();
       runStyle = style;
     }
-    runText += cell.getChars() || ' ';
+    runText += look.chars || ' ';
   }
   flush();
   return html;
 }
 
-function colour(kind: 'fg' | 'bg', isPalette: boolean, isRgb: boolean, value: number, classes: string[], styles: string[]): void {
+function colour(kind: 'fg' | 'bg', value: number, classes: string[], styles: string[]): void {
   const property = kind === 'fg' ? 'color' : 'background-color';
-  if (isPalette && value < 16) classes.push(`t-${kind}-${value}`);
-  else if (isPalette) styles.push(`${property}:${xterm256(value)}`);
-  else if (isRgb) styles.push(`${property}:#${value.toString(16).padStart(6, '0')}`);
+  const index = value & 0xffffff;
+  if (value >>> 24 === 1 && index < 16) classes.push(`t-${kind}-${index}`);
+  else if (value >>> 24 === 1) styles.push(`${property}:${xterm256(index)}`);
+  else if (value >= rgbColour) styles.push(`${property}:#${index.toString(16).padStart(6, '0')}`);
 }
 
-function cellStyle(cell: IBufferCell): string {
+function cellStyle(look: Look): string {
   const classes: string[] = [];
   const styles: string[] = [];
-  const inverse = cell.isInverse() !== 0;
-  const fg: [boolean, boolean, number] = [cell.isFgPalette(), cell.isFgRGB(), cell.getFgColor()];
-  const bg: [boolean, boolean, number] = [cell.isBgPalette(), cell.isBgRGB(), cell.getBgColor()];
+  const has = (style: keyof typeof styleBits): boolean => (look.styles & styleBits[style]) !== 0;
+  const inverse = has('inverse');
   if (inverse) {
     // Default colours swap through classes, since the defaults are CSS custom properties too.
-    if (!fg[0] && !fg[1]) classes.push('t-bg-default-fg');
-    if (!bg[0] && !bg[1]) classes.push('t-fg-default-bg');
+    if (look.fg === 0) classes.push('t-bg-default-fg');
+    if (look.bg === 0) classes.push('t-fg-default-bg');
   }
-  colour('fg', ...(inverse ? bg : fg), classes, styles);
-  colour('bg', ...(inverse ? fg : bg), classes, styles);
-  if (cell.isBold()) classes.push('t-bold');
-  if (cell.isDim()) classes.push('t-dim');
-  if (cell.isItalic()) classes.push('t-italic');
-  if (cell.isUnderline()) classes.push('t-underline');
-  if (cell.isStrikethrough()) classes.push('t-strike');
-  if (cell.isInvisible()) classes.push('t-invisible');
+  colour('fg', inverse ? look.bg : look.fg, classes, styles);
+  colour('bg', inverse ? look.fg : look.bg, classes, styles);
+  if (has('bold')) classes.push('t-bold');
+  if (has('dim')) classes.push('t-dim');
+  if (has('italic')) classes.push('t-italic');
+  if (has('underline')) classes.push('t-underline');
+  if (has('strikethrough')) classes.push('t-strike');
+  if (has('invisible')) classes.push('t-invisible');
   const parts: string[] = [];
   if (classes.length > 0) parts.push(`class="${classes.join(' ')}"`);
   if (styles.length > 0) parts.push(`style="${styles.join(';')}"`);

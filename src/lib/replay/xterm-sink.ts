@@ -5,7 +5,6 @@ import type { SerializeAddon } from '@xterm/addon-serialize';
 // of the site (each page carries its styles inline), though only pages with a player ever need it.
 import xtermStyles from '@xterm/xterm/css/xterm.css?inline';
 import type { TerminalSink } from './player.ts';
-import { screenHtml } from './screen-html.ts';
 import { fullReset } from './player.ts';
 
 /** Downloads at least this large leave time to measure glyphs before the first frame (see measureGlyphsEarly). */
@@ -38,27 +37,6 @@ function measuredCharWidthAt100(): number | undefined {
   context.font = `100px ${fontFamily}`;
   charWidthAt100 = context.measureText('W').width || 60;
   return charWidthAt100;
-}
-
-/**
- * Renders a frame (text for a freshly reset terminal, as `LinearIndex.frameAt` gives it) as HTML
- * (screen-html.ts), through a terminal that is never drawn: xterm's own parser and buffer, without a renderer
- * to set up or glyphs to measure, so the /replay/ page can show it before its terminal is made. The terminal
- * is made at once (while the download goes on), each frame written when it comes (a provisional one from the
- * end of the file may be followed by the confirmed one: tail-frame.ts), then disposed.
- */
-export function frameRenderer(cols: number, rows: number): { render(frame: string): Promise<string>; dispose(): void } {
-  const still = new Terminal({ cols, rows, scrollback: 0, allowProposedApi: true });
-  let written = false;
-  return {
-    render: (frame) =>
-      new Promise((resolve) => {
-        if (written) still.reset();
-        written = true;
-        still.write(frame, () => resolve(screenHtml(still.buffer.active, cols, rows).html));
-      }),
-    dispose: () => still.dispose(),
-  };
 }
 
 /**

@@ -8,16 +8,17 @@ import type { Recording } from '../../../lib/asciicast/model.ts';
 import { parseAsciicast } from '../../../lib/asciicast/parse.ts';
 import type { Header } from '../../../lib/asciicast/parse.ts';
 import { endFrameAfterChars, fetchRecording } from '../../../lib/replay/fetch-recording.ts';
+import type { Tail } from '../../../lib/replay/tail-request.ts';
 import type { OutputIndex } from '../../../lib/replay/output-index.ts';
 import { ReplayPlayer } from '../../../lib/replay/player.ts';
 import { posterTime } from '../../../lib/replay/poster-time.ts';
 import type { FrameClock } from '../../../lib/replay/player.ts';
-import { transcriptOf } from '../../../lib/replay/transcript.ts';
-import { TypeAlong } from '../../../lib/replay/type-along.ts';
-import { XtermSink, frameRenderer } from '../../../lib/replay/xterm-sink.ts';
+import { linearFrameHtml } from '../../../lib/replay/linear-screen.ts';
+import { XtermSink } from '../../../lib/replay/xterm-sink.ts';
 import { actionForKey } from './keys.ts';
 import type { FocusKind } from './keys.ts';
 import { showError } from './show-error.ts';
+import type { TypeAlongControls } from './type-along-ui.ts';
 import { clockTime, spokenTime } from './time.ts';
 
 const browserClock: FrameClock = {
@@ -38,7 +39,7 @@ export interface Source {
   /** The request for `name`, when the caller started it early (while this module was still loading). */
   started?: Promise<Response>;
   /** The request for the end of `name` (`requestTail`, tail-request.ts), started just before `started`. */
-  tail?: Promise<Response | undefined>;
+  tail?: Promise<Tail | undefined>;
 }
 
 
@@ -81,13 +82,15 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   host.className = 'replay-xterm';
   let madeSink: XtermSink | undefined;
   let makeSink: (() => void) | undefined;
-  let frames: ReturnType<typeof frameRenderer> | undefined;
+  /** The size a frame read from the end of the file is drawn at, once the header is in; unset when none is wanted. */
+  let frameSize: { cols: number; rows: number } | undefined;
   // A frame read from the end of the file, left by an earlier recording opened in this player.
   root.querySelector('.replay-end-frame')?.remove();
   let read: Awaited<ReturnType<typeof readRecording>>;
   try {
-    // Without a poster (the /replay/ page), a long linear recording's last frame shows as soon as the download
-    // is in (read from the end of the file, end-frame-download.ts), as text like a lesson's poster. It needs no
+    // Without a poster (the /replay/ page), a long linear recording's last frame shows early, as text like a
+    // lesson's poster: from the end of the file alone when the server serves ranges (tail-frame.ts), and from
+    // the whole download once it is in (end-frame-download.ts). It needs no
     // terminal on screen, and making one (about 100 ms of glyph measuring) would hold up the download: so for
     // a large download the terminal is made once the frame shows, or once there turns out to be none.
     // Otherwise it is made as soon as the header is in, while the rest downloads.
@@ -97,7 +100,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
      * Puts `frame` on screen in place of the one there, if it differs (`data-end-frame` says which it is); says
      * whether it drew one.
      */
-    const drawEndFrame = async (frame: string | undefined, kind: 'provisional' | 'confirmed'): Promise<boolean> => {
+    const drawEndFrame = (frame: string | undefined, kind: 'provisional' | 'confirmed'): boolean => {
       if (frame !== undefined && frame === drawn) {
         root.dataset['endFrame'] = kind;
         return false;
@@ -105,11 +108,13 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
       drawn = undefined;
       screen.querySelector('.replay-end-frame')?.remove();
       delete root.dataset['endFrame'];
-      if (frame === undefined || !frames) return false;
+      // Drawn directly, without a terminal (linear-screen.ts); a frame it can't draw (wide characters) is not shown.
+      const html = frame === undefined || !frameSize ? undefined : linearFrameHtml(frame, frameSize.cols, frameSize.rows);
+      if (html === undefined) return false;
       drawn = frame;
       const shown = document.createElement('pre');
       shown.className = 'replay-poster replay-end-frame';
-      shown.innerHTML = await frames.render(frame);
+      shown.innerHTML = html;
       screen.prepend(shown);
       root.dataset['endFrame'] = kind;
       return true;
@@ -119,11 +124,10 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     // The download (for a provisional frame) or parsing (for the confirmed one) waits until the frame is painted.
     const painted = (): Promise<unknown> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const showTailFrame = async (frame: string): Promise<void> => {
-      if (await drawEndFrame(frame, 'provisional')) await painted();
+      if (drawEndFrame(frame, 'provisional')) await painted();
     };
     const showEndFrame = async (frame: string | undefined): Promise<void> => {
-      if (await drawEndFrame(frame, 'confirmed')) await painted();
-      frames?.dispose();
+      if (drawEndFrame(frame, 'confirmed')) await painted();
       makeSink?.();
     };
     read = await readRecording(source, ({ cols, rows }, download) => {
@@ -134,14 +138,13 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
       };
       if (!wantsEndFrame || (download.bytes !== undefined && download.bytes <= endFrameAfterChars)) makeSink();
       else {
-        frames = frameRenderer(cols, rows); // a few milliseconds now rather than when the frame comes
+        frameSize = { cols, rows };
         root.style.setProperty('--cols', String(cols)); // the frame's font size, as for a lesson's poster
       }
     }, wantsEndFrame ? { showEndFrame, showTailFrame } : undefined);
     makeSink?.(); // a recording read from a file, or one whose download ended before its header
   } catch (error) {
     madeSink?.dispose();
-    frames?.dispose();
     host.remove();
     root.querySelector('.replay-end-frame')?.remove();
     delete root.dataset['endFrame'];
@@ -229,60 +232,11 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   });
   player.on('error', (error) => showError(root, `The recording stopped: ${error.message}`));
 
-  // Type-along: pause before each command until the learner has typed it.
+  // Type-along: its code loads the first time the learner turns it on (type-along-ui.ts).
   const form = root.querySelector<HTMLFormElement>('.replay-typealong');
-  const input = form ? form.querySelector<HTMLInputElement>('input') : null;
-  const hint = form ? form.querySelector<HTMLElement>('.replay-hint') : null;
-  const typeAlongButton = root.querySelector<HTMLButtonElement>('[data-action="type-along"]');
-  let attempt: TypeAlong | undefined;
-  let typingAlong = false;
-  let stopAtMarker = -1;
-  const askFor = async (index: number): Promise<void> => {
-    const marker = recording.markers[index];
-    if (!form || !input || !marker) {
-      attempt = undefined;
-      if (form) form.hidden = true;
-      say('That was the last command.');
-      return;
-    }
-    await player.pause();
-    await player.seekToMarker(index);
-    attempt = new TypeAlong(marker.label);
-    stopAtMarker = index + 1;
-    form.hidden = false;
-    input.value = '';
-    if (hint) hint.hidden = true;
-    input.focus();
-  };
-  const nextMarkerIndex = (): number => recording.markers.findIndex((marker) => player.markerTime(marker) >= player.position - 0.5);
-  const setTypeAlong = async (on: boolean): Promise<void> => {
-    typingAlong = on;
-    typeAlongButton?.setAttribute('aria-pressed', String(on));
-    if (form) form.hidden = !on;
-    if (on) {
-      if (player.state === 'ended') await player.seek(0);
-      const next = nextMarkerIndex();
-      await askFor(next === -1 ? 0 : next);
-    } else attempt = undefined;
-  };
-  player.on('marker', (index) => {
-    if (typingAlong && index === stopAtMarker) void askFor(index);
-  });
-  const submitTyped = async (): Promise<void> => {
-    if (!attempt || !input) return;
-    const result = attempt.submit(input.value);
-    if (result === 'match') {
-      say('Right. Here is what it printed.');
-      if (hint) hint.hidden = true;
-      await player.play();
-    } else if (result === 'miss') {
-      say(attempt.showHint ? 'Not quite. The hint shows the command.' : 'Not quite, try again.');
-      if (hint && attempt.showHint) {
-        hint.textContent = `Hint: ${attempt.command}`;
-        hint.hidden = false;
-      }
-    }
-  };
+  let typeAlong: Promise<TypeAlongControls> | undefined;
+  const typeAlongControls = (): Promise<TypeAlongControls> =>
+    (typeAlong ??= import('./type-along-ui.ts').then((module) => module.typeAlongControls(root, player, recording, say, reducedMotion)));
 
   const focusKind = (target: EventTarget | null): FocusKind => {
     if (!(target instanceof HTMLElement)) return 'other';
@@ -322,17 +276,8 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
         );
         return;
       }
-      case 'type-along': return setTypeAlong(!typingAlong);
-      case 'show-me': {
-        if (!attempt || !input) return;
-        const command = attempt.command;
-        input.value = '';
-        for (const char of command) {
-          input.value += char;
-          if (!reducedMotion) await new Promise((resolve) => setTimeout(resolve, 30));
-        }
-        return submitTyped();
-      }
+      case 'type-along': return (await typeAlongControls()).toggle();
+      case 'show-me': return (await typeAlong)?.showMe();
       default:
         if (source?.dataset['marker'] !== undefined) return player.seekToMarker(Number(source.dataset['marker']));
     }
@@ -367,7 +312,7 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
   if (form) {
     listen(form, 'submit', (event) => {
       event.preventDefault();
-      void submitTyped();
+      void typeAlong?.then((controls) => controls.submit());
     });
   }
   // The transcript is built only when opened: for a long recording it is a lot of text.
@@ -377,9 +322,12 @@ export async function mount(root: HTMLElement, source: Source, posterMarker?: nu
     const fill = (): void => {
       if (!transcript.open || transcriptText.dataset['filled'] === 'true') return;
       transcriptText.dataset['filled'] = 'true';
-      void transcriptOf(recording, (cols, rows, scrollback) => new Terminal({ cols, rows, scrollback, allowProposedApi: true })).then((text) => {
-        transcriptText.textContent = text;
-      });
+      // Its code too loads only now.
+      void import('../../../lib/replay/transcript.ts')
+        .then(({ transcriptOf }) => transcriptOf(recording, (cols, rows, scrollback) => new Terminal({ cols, rows, scrollback, allowProposedApi: true })))
+        .then((text) => {
+          transcriptText.textContent = text;
+        });
     };
     if (transcriptText.dataset['filled'] !== 'true') {
       listen(transcript, 'toggle', fill);
