@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import headless from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
+import { projectRecordings } from '../../../tests/fixtures/casts/downloads.ts';
 import { parseAsciicast } from '../asciicast/parse.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { linearScreen } from './linear-screen.ts';
 import { buildOutputIndex } from './output-index.ts';
 import { looksHtml, screenHtml } from './screen-html.ts';
 
-const root = new URL('../../../', import.meta.url).pathname;
 /** Every real recording in the project: the lab's and the test fixtures. */
-const recordings = [
-  ...readdirSync(join(root, 'content/recordings'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.cast'))
-    .map((file) => join('content/recordings', file)),
-  ...readdirSync(join(root, 'tests/fixtures/casts'))
-    .filter((file) => file.endsWith('.cast'))
-    .map((file) => join('tests/fixtures/casts', file)),
-].map((path) => ({ path, recording: parseAsciicast(readFileSync(join(root, path), 'utf8')) }));
+const recordings = projectRecordings().map(({ path, text }) => ({ path, recording: parseAsciicast(text) }));
 
 /** Every frame `LinearIndex.frameAt` gives in a recording's linear stretch, one per event, with the screen's size. */
 function framesOf(recording: (typeof recordings)[number]['recording']): string[] {
@@ -39,7 +30,8 @@ function ourScreen(frame: string, cols: number, rows: number): { html: string; t
   return screen && looksHtml(screen);
 }
 
-describe('linearScreen', () => {
+// Thousands of frames written to xterm: seconds of work, more on a busy machine.
+describe('linearScreen', { timeout: 60_000 }, () => {
   it('draws every frame of every linear stretch in the project exactly as xterm does', async () => {
     let compared = 0;
     let coloured = 0;

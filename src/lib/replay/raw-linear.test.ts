@@ -1,22 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAsciicast } from '../asciicast/parse.ts';
 import { endFrame } from './end-frame.ts';
 import { buildOutputIndex } from './output-index.ts';
 import { RawLinearCheck, terminalStateAt } from './raw-linear.ts';
 import { seededRandom } from '../seeded-random.ts';
+import { projectRecordings } from '../../../tests/fixtures/casts/downloads.ts';
 
-const root = new URL('../../../', import.meta.url).pathname;
 /** Every real recording in the project: the lab's and the test fixtures (hostile.cast included). */
-const recordings = [
-  ...readdirSync(join(root, 'content/recordings'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.cast'))
-    .map((file) => join('content/recordings', file)),
-  ...readdirSync(join(root, 'tests/fixtures/casts'))
-    .filter((file) => file.endsWith('.cast'))
-    .map((file) => join('tests/fixtures/casts', file)),
-].map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+const recordings = projectRecordings();
 
 /** RawLinearCheck over `text` as UTF-8 arriving in pieces of `size` bytes, decoded as read-stream.ts does. */
 function rawLinear(text: string, size = 4096): boolean {
