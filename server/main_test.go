@@ -121,6 +121,24 @@ func TestRedirectsFoldersToTheirSlash(t *testing.T) {
 	}
 }
 
+// The /replay/ page asks for the end of a long recording first (Range: bytes=-N) to show its last frame early.
+func TestServesTheEndOfARecording(t *testing.T) {
+	s := testSite(t)
+	recorder := httptest.NewRecorder()
+	request := httptest.NewRequest(http.MethodGet, "/replay/casts/demo.cast", nil)
+	request.Header.Set("Range", "bytes=-3")
+	s.ServeHTTP(recorder, request)
+	if recorder.Code != http.StatusPartialContent || recorder.Body.String() != ":3}" {
+		t.Fatalf("got %d %q, want 206 \":3}\"", recorder.Code, recorder.Body.String())
+	}
+	if got := recorder.Header().Get("Content-Range"); got != "bytes 10-12/13" {
+		t.Errorf("Content-Range %q, want \"bytes 10-12/13\"", got)
+	}
+	if got := recorder.Header().Get("Content-Encoding"); got != "" {
+		t.Errorf("Content-Encoding %q: a range of re-encoded bytes is of no use to the page", got)
+	}
+}
+
 func TestOnlyGetAndHead(t *testing.T) {
 	s := testSite(t)
 	head := get(t, s, http.MethodHead, "/")
