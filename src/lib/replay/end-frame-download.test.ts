@@ -165,6 +165,19 @@ describe('fetchRecording asked for the end frame', () => {
       expect(download.body.pulls).toBeGreaterThan(30); // and then read to the end
     });
 
+    it('loads the recording when the answer for the end never comes', async () => {
+      const text = longLinear();
+      vi.stubGlobal('fetch', () => Promise.resolve(wholeFile(text)));
+      const calls: (string | undefined)[] = [];
+      const { recording } = await fetchRecording('/recording.cast', {
+        tail: new Promise(() => undefined),
+        onTailFrame: () => void calls.push('tail'),
+        onEndFrame: (frame) => void calls.push(frame),
+      });
+      expect(recording).toEqual(parseAsciicast(text));
+      expect(calls).toEqual([parsedFrame(text)]);
+    });
+
     it('shows no frame from the end of a short download, or of one the server did not size', async () => {
       for (const [what, text, download] of [
         ['short', file('tests/fixtures/casts/listing.cast'), undefined],

@@ -71,17 +71,20 @@ export async function fetchRecording(url: string, options: FetchOptions = {}): P
   if (!onEndFrame) return finish(await readAsciicastStream(response.body, callbacks));
   // A frame read from the end of the file, when asked for: the download is held while it is read and drawn (the
   // page then has its main thread to itself; the browser meanwhile fills its buffers), for at most
-  // `holdDownloadMs`. Never after the header has been handed on (onHeader makes what draws the frame).
-  let tailShown: Promise<void> = Promise.resolve();
+  // `holdDownloadMs`. Only after the header has been handed on (onHeader makes what draws the frame), and never
+  // once the whole download is in: a tail that never comes holds up nothing but the first `holdDownloadMs`.
+  let downloaded = false;
+  let drawing: Promise<void> | undefined;
   const afterHeader = wantsTail && tail
     ? (headerLine: string) => {
-        tailShown = Promise.all([tail, headerIn])
+        const shown = Promise.all([tail, headerIn])
           .then(([answer]) => {
-            const frame = tailFrame(answer, response, headerLine);
-            return frame === undefined ? undefined : onTailFrame(frame);
+            const tailEndFrame = downloaded ? undefined : tailFrame(answer, response, headerLine);
+            if (tailEndFrame !== undefined) drawing = Promise.resolve(onTailFrame(tailEndFrame)).catch(() => undefined);
+            return drawing;
           })
           .catch(() => undefined);
-        return Promise.race([tailShown, new Promise((resolve) => setTimeout(resolve, holdDownloadMs))]);
+        return Promise.race([shown, new Promise((resolve) => setTimeout(resolve, holdDownloadMs))]);
       }
     : undefined;
   const { text, frame } = readForEndFrame(response.body, url, endFrameAfterChars, afterHeader);
@@ -90,8 +93,9 @@ export async function fetchRecording(url: string, options: FetchOptions = {}): P
     {
       ...callbacks,
       onDownloaded: async (parsedChars, totalChars) => {
+        downloaded = true;
         const shown = await frame;
-        await tailShown;
+        await drawing; // a frame from the end being drawn: the whole file's frame comes after it
         return onEndFrame(totalChars - parsedChars < endFrameAfterChars ? undefined : shown);
       },
     },
