@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { afterABuild, longLinear } from '../fixtures/casts/downloads.ts';
 
 // The terminal replay against the built site: the example player on /replay/ (a real node-pty recording from
 // tests/fixtures/casts, published as /replay/casts/samples/…), ?src=, drop, a malformed file, and budgets.
@@ -284,10 +285,7 @@ test.describe('/replay/ page', () => {
   });
 
   test('shows a long linear recording\'s last frame as text as soon as it is downloaded, then the same screen in the terminal', async ({ page }) => {
-    // A real recording (the lab's), its events repeated past 2 MB (v3 times are intervals, so they stay valid).
-    const recorded = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/scratch-vs-static.cast'), 'utf8');
-    const events = recorded.slice(recorded.indexOf('\n') + 1);
-    const long = recorded + events.repeat(Math.ceil(2_200_000 / events.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    const long = longLinear(); // a real recording (the lab's), its events repeated past 2 MB
     // Served without byte ranges (the page's request for the end of the file gets the whole file, and drops it):
     // the frame comes from the whole download.
     await page.route((url) => url.pathname === '/replay/casts/samples/long-listing.cast', (route) => route.fulfill({ body: long, contentType: 'application/x-asciicast' }));
@@ -355,9 +353,7 @@ test.describe('/replay/ page', () => {
   }
 
   test('shows the last frame from the end of the file (a Range request) before the whole file is in; the whole file confirms it', async ({ page }) => {
-    const recorded = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/scratch-vs-static.cast'), 'utf8');
-    const events = recorded.slice(recorded.indexOf('\n') + 1);
-    const long = recorded + events.repeat(Math.ceil(2_200_000 / events.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    const long = longLinear();
     await serveWithRanges(page, '/replay/casts/samples/long-listing.cast', long);
     const endFrames = await recordEndFrames(page);
     await page.emulateMedia({ reducedMotion: 'reduce' }); // no autoplay: the loaded player stays at the end
@@ -377,12 +373,9 @@ test.describe('/replay/ page', () => {
   });
 
   test('takes the frame from the end back when the start of the file turns out not to be linear', async ({ page }) => {
-    const linear = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/scratch-vs-static.cast'), 'utf8');
-    const build = readFileSync(join(process.cwd(), 'content/recordings/go-hello-world/build-single-stage.cast'), 'utf8');
-    const events = linear.slice(linear.indexOf('\n') + 1);
-    // The header, a BuildKit build (its progress display moves the cursor up), then the linear events past 600 kB
-    // (a frame is read from the end of files over 256 kB: endFrameAfterChars).
-    const text = linear.slice(0, linear.indexOf('\n') + 1) + build.slice(build.indexOf('\n') + 1) + events.repeat(Math.ceil(600_000 / events.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    // A BuildKit build first, then linear events past 600 kB (a frame is read from the end of files over 256 kB:
+    // endFrameAfterChars).
+    const text = afterABuild(longLinear(600_000));
     await serveWithRanges(page, '/replay/casts/samples/mixed.cast', text);
     const endFrames = await recordEndFrames(page);
     await page.emulateMedia({ reducedMotion: 'reduce' });

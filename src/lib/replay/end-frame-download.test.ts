@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { body, endOfFile, longLinear, parsedFrame, projectFile as file, wholeFile } from '../../../tests/fixtures/casts/downloads.ts';
+import { afterABuild, body, endOfFile, longLinear, parsedFrame, projectFile as file, wholeFile } from '../../../tests/fixtures/casts/downloads.ts';
 import { parseAsciicast } from '../asciicast/parse.ts';
 import { readForEndFrame } from './end-frame-download.ts';
 import { endFrameAfterChars, fetchRecording } from './fetch-recording.ts';
@@ -139,9 +139,7 @@ describe('fetchRecording asked for the end frame', () => {
 
     it('lets the whole file correct it: no frame when the start of the file is not linear', async () => {
       const linear = longLinear();
-      const build = file('content/recordings/go-hello-world/build-single-stage.cast');
-      // The header, a BuildKit build (its progress display moves the cursor up), then the linear events.
-      const text = linear.slice(0, linear.indexOf('\n') + 1) + build.slice(build.indexOf('\n') + 1) + linear.slice(linear.indexOf('\n') + 1);
+      const text = afterABuild(linear); // not linear at the start
       const { calls } = await loadWithTail(text);
       expect(calls).toEqual([
         ['tail', parsedFrame(linear)],

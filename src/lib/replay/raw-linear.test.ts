@@ -4,7 +4,7 @@ import { endFrame } from './end-frame.ts';
 import { buildOutputIndex } from './output-index.ts';
 import { RawLinearCheck, terminalStateAt } from './raw-linear.ts';
 import { seededRandom } from '../seeded-random.ts';
-import { projectRecordings } from '../../../tests/fixtures/casts/downloads.ts';
+import { longLinear, projectRecordings } from '../../../tests/fixtures/casts/downloads.ts';
 
 /** Every real recording in the project: the lab's and the test fixtures (hostile.cast included). */
 const recordings = projectRecordings();
@@ -175,9 +175,7 @@ describe('endFrame', () => {
   });
 
   it('agrees with the full parse on a long recording (2 MB), where it reads only the end', () => {
-    const { text } = recordings.find(({ path }) => path.endsWith('scratch-vs-static.cast')) as (typeof recordings)[number];
-    const body = text.slice(text.indexOf('\n') + 1);
-    const long = text + body.repeat(Math.ceil(2_200_000 / body.length)).replace(/^\[[0-9.]+/gm, '[0.5');
+    const long = longLinear();
     expect(long.length).toBeGreaterThan(2_000_000);
     // v3 times are intervals, so the repeated lines stay valid; the full parse agrees on the frame.
     const truth = parsedEnd(long);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { endOfFile, longLinear, parsedFrame, projectFile, wholeFile } from '../../../tests/fixtures/casts/downloads.ts';
+import { afterABuild, endOfFile, longLinear, parsedFrame, projectFile, wholeFile } from '../../../tests/fixtures/casts/downloads.ts';
 import { endFrame } from './end-frame.ts';
 import { tailFrame } from './tail-frame.ts';
 import { requestTail, tailBytes } from './tail-request.ts';
@@ -54,9 +54,7 @@ describe('tailFrame', () => {
 
   it('reads the same frame from the end even where the start of the file would change it: the whole file decides', async () => {
     const linear = longLinear();
-    const build = projectFile('content/recordings/go-hello-world/build-single-stage.cast');
-    // The header, a BuildKit build (its progress display moves the cursor up), then the linear events.
-    const text = headerLine(linear) + build.slice(build.indexOf('\n') + 1) + linear.slice(linear.indexOf('\n') + 1);
+    const text = afterABuild(linear);
     expect(tailFrame(await tailFrom(endOfFile(text, tailBytes)), wholeFile(text), headerLine(text))).toBe(parsedFrame(linear));
   });
 
